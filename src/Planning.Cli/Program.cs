@@ -1,0 +1,3 @@
+using Grid.Planning.Cli;
+
+return PlanCommand.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,70 @@
+using System.Text.Json;
+using static Grid.Planning.JsonReading;
+
+namespace Grid.Planning;
+
+internal static class InstanceReader
+{
+    public static PlanningInstance Read(JsonElement root)
+    {
+        var format = String(root, "format", "$");
+        if (format != PlanJson.InstanceFormat) throw Error($"$.format is '{format}', expected '{PlanJson.InstanceFormat}'");
+        var name = root.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString()! : "";
+        var speed = Number(root, "speedKmh", "$");
+        if (speed <= 0) throw Error("$.speedKmh must be positive");
+        var detour = Number(root, "detourFactor", "$");
+        if (detour <= 0) throw Error("$.detourFactor must be positive");
+
+        var workers = new List<Worker>();
+        var i = 0;
+        foreach (var w in Array(root, "workers", "$")) workers.Add(ReadWorker(w, $"$.workers[{i++}]"));
+        var visits = new List<Visit>();
+        i = 0;
+        foreach (var v in Array(root, "visits", "$")) visits.Add(ReadVisit(v, $"$.visits[{i++}]"));
+
+        EnsureUnique(workers.Select(w => w.Id), "worker");
+        EnsureUnique(visits.Select(v => v.Id), "visit");
+        return new PlanningInstance(name, speed, detour, workers, visits);
+    }
+
+    private static Worker ReadWorker(JsonElement w, string path)
+    {
+        var worker = new Worker(String(w, "id", path), Latitude(w, path), Longitude(w, path), Clock(w, "start", path), Clock(w, "end", path),
+            Integer(w, "maxVisits", path), Strings(w, "skills", path), Strings(w, "familiar", path));
+        if (worker.Start > worker.End) throw Error($"{path}: start is after end");
+        if (worker.MaxVisits < 0) throw Error($"{path}.maxVisits must not be negative");
+        return worker;
+    }
+
+    private static Visit ReadVisit(JsonElement v, string path)
+    {
+        var visit = new Visit(String(v, "id", path), String(v, "residentId", path), Latitude(v, path), Longitude(v, path),
+            Integer(v, "durationMin", path), Clock(v, "earliest", path), Clock(v, "latest", path), Strings(v, "skills", path),
+            Integer(v, "priority", path));
+        if (visit.Earliest > visit.Latest) throw Error($"{path}: earliest is after latest");
+        if (visit.DurationMin < 0) throw Error($"{path}.durationMin must not be negative");
+        if (visit.Priority is < 1 or > 3) throw Error($"{path}.priority must be 1, 2 or 3");
+        return visit;
+    }
+
+    private static double Latitude(JsonElement e, string path)
+    {
+        var lat = Number(e, "lat", path);
+        return lat is >= -90 and <= 90 ? lat : throw Error($"{path}.lat must be within -90..90");
+    }
+
+    private static double Longitude(JsonElement e, string path)
+    {
+        var lng = Number(e, "lng", path);
+        return lng is >= -180 and <= 180 ? lng : throw Error($"{path}.lng must be within -180..180");
+    }
+
+    private static void EnsureUnique(IEnumerable<string> ids, string kind)
+    {
+        var seen = new HashSet<string>();
+        foreach (var id in ids)
+        {
+            if (!seen.Add(id)) throw Error($"{kind} id '{id}' appears more than once");
+        }
+    }
+}

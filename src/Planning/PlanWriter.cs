@@ -1,0 +1,48 @@
+using System.Text.Json;
+
+namespace Grid.Planning;
+
+internal static class PlanWriter
+{
+    public static void Write(Utf8JsonWriter w, Plan plan, PlanTimeFormat times)
+    {
+        w.WriteStartObject();
+        w.WriteString("format", PlanJson.PlanFormat);
+        w.WriteStartArray("routes");
+        foreach (var route in plan.Routes)
+        {
+            w.WriteStartObject();
+            w.WriteString("workerId", route.WorkerId);
+            w.WriteStartArray("stops");
+            foreach (var stop in route.Stops)
+            {
+                w.WriteStartObject();
+                w.WriteString("visitId", stop.VisitId);
+                WriteTime(w, "arrive", stop.Arrive, times);
+                WriteTime(w, "start", stop.Start, times);
+                WriteTime(w, "end", stop.End, times);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        InstanceWriter.WriteStrings(w, "unassigned", plan.Unassigned);
+        var m = plan.Metrics;
+        w.WriteStartObject("metrics");
+        w.WriteNumber("travelKm", m.TravelKm);
+        w.WriteNumber("assigned", m.Assigned);
+        w.WriteNumber("familiarVisits", m.FamiliarVisits);
+        w.WriteNumber("cost", m.Cost);
+        w.WriteNumber("maxVisits", m.MaxVisits);
+        w.WriteNumber("meanVisits", m.MeanVisits);
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    private static void WriteTime(Utf8JsonWriter w, string name, double value, PlanTimeFormat times)
+    {
+        if (times == PlanTimeFormat.Clock) w.WriteString(name, ClockTime.Format(value));
+        else w.WriteNumber(name, value);
+    }
+}

@@ -1,0 +1,112 @@
+namespace Grid.Planning.Solver;
+
+internal static class ProblemBuilder
+{
+    public const double SolomonMissPenalty = 1e7;
+
+    public static RoutingProblem FromGrid(PlanningInstance instance)
+    {
+        var n = instance.Visits.Count;
+        var m = instance.Workers.Count;
+        var points = n + m;
+        var lat = new double[points];
+        var lng = new double[points];
+        for (var i = 0; i < n; i++) (lat[i], lng[i]) = (instance.Visits[i].Lat, instance.Visits[i].Lng);
+        for (var v = 0; v < m; v++) (lat[n + v], lng[n + v]) = (instance.Workers[v].Lat, instance.Workers[v].Lng);
+        var dist = new double[points * points];
+        for (var a = 0; a < points; a++)
+        {
+            for (var b = a + 1; b < points; b++)
+            {
+                var d = Geo.GreatCircleKm(lat[a], lng[a], lat[b], lng[b]) * instance.DetourFactor;
+                dist[a * points + b] = d;
+                dist[b * points + a] = d;
+            }
+        }
+        var allowed = new bool[m * n];
+        var serveCost = new double[m * n];
+        for (var v = 0; v < m; v++)
+        {
+            var worker = instance.Workers[v];
+            var skills = worker.Skills.ToHashSet();
+            var familiar = worker.Familiar.ToHashSet();
+            for (var c = 0; c < n; c++)
+            {
+                allowed[v * n + c] = worker.MaxVisits > 0 && instance.Visits[c].Skills.All(skills.Contains);
+                serveCost[v * n + c] = familiar.Contains(instance.Visits[c].ResidentId) ? 0 : 2;
+            }
+        }
+        var problem = new RoutingProblem
+        {
+            N = n, M = m, Points = points, Dist = dist, TimePerDist = 60.0 / instance.SpeedKmh,
+            Ready = instance.Visits.Select(x => (double)x.Earliest).ToArray(),
+            Due = instance.Visits.Select(x => (double)x.Latest).ToArray(),
+            Service = instance.Visits.Select(x => (double)x.DurationMin).ToArray(),
+            Demand = new int[n],
+            Penalty = instance.Visits.Select(x => 1000.0 * x.Priority).ToArray(),
+            Weight = instance.Visits.Select(x => (double)x.Priority).ToArray(),
+            Depot = Enumerable.Range(n, m).ToArray(),
+            Start = instance.Workers.Select(w => (double)w.Start).ToArray(),
+            End = instance.Workers.Select(w => (double)w.End).ToArray(),
+            Capacity = Enumerable.Repeat(int.MaxValue / 2, m).ToArray(),
+            MaxVisits = instance.Workers.Select(w => w.MaxVisits).ToArray(),
+            VehicleClass = Enumerable.Range(0, m).ToArray(),
+            Allowed = allowed,
+            ServeCost = serveCost,
+        };
+        RemoveUnreachable(problem);
+        return problem;
+    }
+
+    public static RoutingProblem FromSolomon(SolomonInstance instance)
+    {
+        var n = instance.Customers.Count;
+        var m = instance.VehicleCount;
+        var all = instance.Customers.Append(instance.Depot).ToArray();
+        var points = n + 1;
+        var dist = new double[points * points];
+        for (var a = 0; a < points; a++)
+        {
+            for (var b = 0; b < points; b++) dist[a * points + b] = SolomonInstance.Distance(all[a], all[b]);
+        }
+        var allowed = new bool[m * n];
+        Array.Fill(allowed, true);
+        var problem = new RoutingProblem
+        {
+            N = n, M = m, Points = points, Dist = dist, TimePerDist = 1.0,
+            Ready = instance.Customers.Select(x => x.Ready).ToArray(),
+            Due = instance.Customers.Select(x => x.Due).ToArray(),
+            Service = instance.Customers.Select(x => x.Service).ToArray(),
+            Demand = instance.Customers.Select(x => x.Demand).ToArray(),
+            Penalty = Enumerable.Repeat(SolomonMissPenalty, n).ToArray(),
+            Weight = instance.Customers.Select(x => (double)x.Demand).ToArray(),
+            Depot = Enumerable.Repeat(n, m).ToArray(),
+            Start = Enumerable.Repeat(instance.Depot.Ready, m).ToArray(),
+            End = Enumerable.Repeat(instance.Depot.Due, m).ToArray(),
+            Capacity = Enumerable.Repeat(instance.Capacity, m).ToArray(),
+            MaxVisits = Enumerable.Repeat(int.MaxValue / 2, m).ToArray(),
+            VehicleClass = new int[m],
+            Allowed = allowed,
+            ServeCost = null,
+        };
+        RemoveUnreachable(problem);
+        return problem;
+    }
+
+    /// <summary>Forbids pairs where even a route with only that customer breaks a window or a limit.</summary>
+    private static void RemoveUnreachable(RoutingProblem p)
+    {
+        for (var v = 0; v < p.M; v++)
+        {
+            for (var c = 0; c < p.N; c++)
+            {
+                var i = v * p.N + c;
+                if (!p.Allowed[i]) continue;
+                var start = Math.Max(p.Start[v] + p.T(p.Depot[v], c), p.Ready[c]);
+                p.Allowed[i] = start <= p.Due[c] + Schedule.Eps
+                    && start + p.Service[c] + p.T(c, p.Depot[v]) <= p.End[v] + Schedule.Eps
+                    && p.Demand[c] <= p.Capacity[v];
+            }
+        }
+    }
+}

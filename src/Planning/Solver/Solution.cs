@@ -1,0 +1,109 @@
+namespace Grid.Planning.Solver;
+
+/// <summary>
+/// Routes with cached earliest service starts (forward) and latest feasible starts (backward),
+/// so that inserting a customer is checked in O(1) per position.
+/// </summary>
+internal sealed class Solution
+{
+    private readonly RoutingProblem _p;
+
+    public Solution(RoutingProblem p)
+    {
+        _p = p;
+        Routes = new List<int>[p.M];
+        StartAt = new double[p.M][];
+        LatestAt = new double[p.M][];
+        for (var r = 0; r < p.M; r++)
+        {
+            Routes[r] = [];
+            StartAt[r] = new double[8];
+            LatestAt[r] = new double[8];
+        }
+        RouteCost = new double[p.M];
+        Load = new int[p.M];
+        RouteOf = new int[p.N];
+        PosOf = new int[p.N];
+        Array.Fill(RouteOf, -1);
+        for (var c = 0; c < p.N; c++) Unassigned.Add(c);
+        PenaltySum = p.Penalty.Sum();
+    }
+
+    public List<int>[] Routes { get; }
+    public double[][] StartAt { get; }
+    public double[][] LatestAt { get; }
+    public double[] RouteCost { get; }
+    public int[] Load { get; }
+    public int[] RouteOf { get; }
+    public int[] PosOf { get; }
+    public List<int> Unassigned { get; } = [];
+    public double RouteCostSum { get; private set; }
+    public double PenaltySum { get; set; }
+    public double Cost => RouteCostSum + PenaltySum;
+
+    public void Recompute(int r)
+    {
+        var route = Routes[r];
+        var len = route.Count;
+        if (StartAt[r].Length < len)
+        {
+            StartAt[r] = new double[len * 2];
+            LatestAt[r] = new double[len * 2];
+        }
+        var start = StartAt[r];
+        var latest = LatestAt[r];
+        var depot = _p.Depot[r];
+        var cost = 0.0;
+        var load = 0;
+        var prev = depot;
+        var t = _p.Start[r];
+        for (var i = 0; i < len; i++)
+        {
+            var c = route[i];
+            var s = Math.Max(t + _p.T(prev, c), _p.Ready[c]);
+            start[i] = s;
+            t = s + _p.Service[c];
+            cost += _p.D(prev, c) + _p.Extra(r, c);
+            load += _p.Demand[c];
+            RouteOf[c] = r;
+            PosOf[c] = i;
+            prev = c;
+        }
+        cost += _p.D(prev, depot);
+        var next = depot;
+        var nextLatest = _p.End[r];
+        for (var i = len - 1; i >= 0; i--)
+        {
+            var c = route[i];
+            var l = Math.Min(_p.Due[c], nextLatest - _p.T(c, next) - _p.Service[c]);
+            latest[i] = l;
+            nextLatest = l;
+            next = c;
+        }
+        RouteCostSum += cost - RouteCost[r];
+        RouteCost[r] = cost;
+        Load[r] = load;
+    }
+
+    public void RecomputeTotals()
+    {
+        RouteCostSum = RouteCost.Sum();
+        PenaltySum = Unassigned.Sum(c => _p.Penalty[c]);
+    }
+
+    public int[][] Snapshot() => Routes.Select(r => r.ToArray()).ToArray();
+
+    public void Restore(int[][] routes)
+    {
+        Array.Fill(RouteOf, -1);
+        for (var r = 0; r < _p.M; r++)
+        {
+            Routes[r].Clear();
+            Routes[r].AddRange(routes[r]);
+            Recompute(r);
+        }
+        Unassigned.Clear();
+        for (var c = 0; c < _p.N; c++) if (RouteOf[c] < 0) Unassigned.Add(c);
+        RecomputeTotals();
+    }
+}
