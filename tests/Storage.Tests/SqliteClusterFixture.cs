@@ -1,0 +1,39 @@
+using Orleans.TestingHost;
+
+namespace Grid.Storage.Tests;
+
+/// <summary>One in-process silo whose grain state lives in a real SQLite file in a temp directory.</summary>
+public sealed class SqliteClusterFixture : IAsyncLifetime
+{
+    private readonly TempDirectory _directory = new();
+
+    public InProcessTestCluster Cluster { get; private set; } = null!;
+
+    public string ConnectionString => _directory.ConnectionString;
+
+    public async Task InitializeAsync()
+    {
+        Cluster = StartSqliteCluster(_directory.Path, $"grid-{Guid.NewGuid():N}");
+        await Cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Cluster.DisposeAsync();
+        _directory.Dispose();
+    }
+
+    public static InProcessTestCluster StartSqliteCluster(string dataDirectory, string serviceId)
+    {
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.Options.ServiceId = serviceId;
+        builder.ConfigureSilo((_, silo) => silo.UseGridSqliteStorage(dataDirectory));
+        return builder.Build();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class SqliteClusterCollection : ICollectionFixture<SqliteClusterFixture>
+{
+    public const string Name = "sqlite cluster";
+}
