@@ -1,0 +1,51 @@
+using Grid.Contracts;
+using Grid.Grains.Regions;
+using Microsoft.AspNetCore.Http.HttpResults;
+using NetTopologySuite.IO;
+
+namespace Grid.Gateway.Apis;
+
+public static class RegionsApi
+{
+    public const string Attribution = "Division codes and names: National Bureau of Statistics (2023). Boundaries are SYNTHETIC (generated), not official.";
+
+    public static RouteGroupBuilder MapRegionsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/regions").WithTags("Regions").AllowAnonymous();
+        api.MapGet("/{code}", GetRegion).WithName("GetRegion").WithSummary("A region with its synthetic boundary (GeoJSON).");
+        api.MapGet("/{code}/children", GetChildren).WithName("GetRegionChildren").WithSummary("The child regions of a region.");
+        return api;
+    }
+
+    public static async Task<Results<Ok<RegionDetailDto>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>, ValidationProblem>> GetRegion(
+        string code, IGrainFactory grains)
+    {
+        if (InvalidCode(code) is { } invalid) return invalid;
+        var detail = await grains.GetGrain<IRegionGrain>(code).GetAsync();
+        if (detail is null) return RegionNotFound(code);
+        object? geometry = detail.GeometryWkt is null ? null : GeoJson.ToGeometryNode(new WKTReader().Read(detail.GeometryWkt));
+        return TypedResults.Ok(new RegionDetailDto(detail.Info.ToDto(), geometry, detail.GeometryIsSynthetic, Attribution));
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<RegionDto>>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>, ValidationProblem>> GetChildren(
+        string code, IGrainFactory grains)
+    {
+        if (InvalidCode(code) is { } invalid) return invalid;
+        var region = grains.GetGrain<IRegionGrain>(code);
+        if (await region.GetAsync() is null) return RegionNotFound(code);
+        var children = await region.GetChildrenAsync();
+        return TypedResults.Ok<IReadOnlyList<RegionDto>>(children.Select(c => c.ToDto()).ToList());
+    }
+
+    internal static ValidationProblem? InvalidCode(string code) => RegionCodes.IsValid(code)
+        ? null
+        : TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            { ["code"] = [$"'{code}' is not a region code: use the 12-digit statistical division code, e.g. 421200000000."] });
+
+    internal static NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails> RegionNotFound(string code) =>
+        TypedResults.NotFound(new Microsoft.AspNetCore.Mvc.ProblemDetails
+            { Status = 404, Title = "Region not found.", Detail = $"No region has the code {code}." });
+
+    public static RegionDto ToDto(this RegionInfo r) =>
+        new(r.Code, r.Name, (RegionLevel)(int)r.Level, r.ParentCode, r.Kind is { } k ? (VillageKind)(int)k : null, r.ChildCount);
+}

@@ -1,0 +1,34 @@
+using Grid.Gateway.Apis;
+using Grid.Gateway.Hosting;
+using Grid.Gateway.Security;
+using Scalar.AspNetCore;
+using Serilog;
+
+var builder = WebApplication.CreateBuilder(args);
+var options = builder.Configuration.GetSection("Grid").Get<GridOptions>() ?? new GridOptions();
+builder.AddGridLogging(options);
+builder.AddGridOrleans(options);
+builder.AddGridAuth(options);
+builder.AddGridApi();
+builder.AddGridHealth();
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseSerilogRequestLogging();
+app.UseBlazorFrameworkFiles();
+app.UseStaticFiles();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapOpenApi().AllowAnonymous();
+app.MapScalarApiReference("/docs").AllowAnonymous();
+app.MapGridHealth();
+app.MapAuthApi();
+app.MapRegionsApi();
+app.MapAdminApi();
+app.MapGridFallbacks();
+
+app.Run();
+
+public partial class Program;

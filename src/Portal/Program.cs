@@ -1,0 +1,16 @@
+using Grid.Portal;
+using Grid.Portal.Services;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.AspNetCore.Components.WebAssembly.Hosting;
+
+var builder = WebAssemblyHostBuilder.CreateDefault(args);
+builder.RootComponents.Add<App>("#app");
+builder.RootComponents.Add<HeadOutlet>("head::after");
+
+builder.Services.AddScoped(_ => new HttpClient { BaseAddress = new Uri(builder.HostEnvironment.BaseAddress) });
+builder.Services.AddScoped<Session>();
+builder.Services.AddScoped<ApiClient>();
+
+var host = builder.Build();
+await host.Services.GetRequiredService<Session>().LoadAsync();
+await host.RunAsync();

@@ -1,0 +1,30 @@
+using System.Net;
+using Grid.Grains.Seeding;
+using Grid.Storage;
+using Orleans.Configuration;
+using Serilog;
+using Serilog.Formatting.Compact;
+
+// A standalone silo for cluster mode: membership, grain state and reminders in PostgreSQL.
+var builder = Host.CreateApplicationBuilder(args);
+var grid = builder.Configuration.GetSection("Grid");
+var dataPath = Path.GetFullPath(grid["DataDirectory"] ?? ".data");
+var siloPort = grid.GetValue("Orleans:SiloPort", 11111);
+var gatewayPort = grid.GetValue("Orleans:GatewayPort", 30000);
+var connection = grid["Postgres"] ?? throw new InvalidOperationException("Grid:Postgres must be set for a silo.");
+
+builder.Services.AddSerilog(log => log.ReadFrom.Configuration(builder.Configuration)
+    .Enrich.WithProperty("Application", $"Grid.Silo:{siloPort}")
+    .WriteTo.Console()
+    .WriteTo.File(new CompactJsonFormatter(), Path.Combine(dataPath, "logs", $"silo-{siloPort}-.clef"), rollingInterval: RollingInterval.Day));
+builder.UseOrleans(silo =>
+{
+    silo.Configure<ClusterOptions>(c => { c.ClusterId = grid["Orleans:ClusterId"] ?? "grid"; c.ServiceId = grid["Orleans:ServiceId"] ?? "grid"; });
+    silo.ConfigureEndpoints(IPAddress.Loopback, siloPort, gatewayPort, listenOnAnyHostAddress: false);
+    silo.UseGridPostgres(connection);
+    silo.Services.AddGridSeeding(new SeedSettings(grid.GetValue("Seed:Enabled", true),
+        grid.GetSection("Seed:PeopleCounties").Get<string[]>() ?? [], grid["Demo:Password"], dataPath,
+        Path.Combine(AppContext.BaseDirectory, "data", "xianning")));
+});
+
+builder.Build().Run();
