@@ -1,10 +1,12 @@
+using NetTopologySuite.Algorithm.Locate;
 using NetTopologySuite.Geometries;
 
 namespace Grid.Geo;
 
 /// <summary>
 /// The reference locator for tests and the benchmark baseline: scans every grid polygon with
-/// Geometry.Covers (after a cheap envelope check), same tie-break as <see cref="LocateIndex"/>.
+/// a covers test (unprepared point-in-polygon, after an envelope check), same tie-break as
+/// <see cref="LocateIndex"/>.
 /// </summary>
 public sealed class BruteForceLocator : IGridLocator
 {
@@ -16,26 +18,29 @@ public sealed class BruteForceLocator : IGridLocator
     /// <summary>Every grid whose polygon covers the point, in ordinal id order.</summary>
     public IReadOnlyList<string> CoveringGrids(double lat, double lng)
     {
-        var point = GeoFactory.Factory.CreatePoint(new Coordinate(lng, lat));
+        var at = new Coordinate(lng, lat);
         return [.. _grids
-            .Where(g => g.Grid.Polygon.EnvelopeInternal.Covers(point.Coordinate) && g.Grid.Polygon.Covers(point))
+            .Where(g => Covers(g.Grid.Polygon, at))
             .Select(g => g.Grid.GridId)
             .Order(StringComparer.Ordinal)];
     }
 
     public LocateResult? Locate(double lat, double lng)
     {
-        var point = GeoFactory.Factory.CreatePoint(new Coordinate(lng, lat));
+        var at = new Coordinate(lng, lat);
         (GridCell Grid, LocateResult Result)? best = null;
         foreach (var candidate in _grids)
         {
-            if (candidate.Grid.Polygon.EnvelopeInternal.Covers(point.Coordinate)
-                && (best is null || string.CompareOrdinal(candidate.Grid.GridId, best.Value.Grid.GridId) < 0)
-                && candidate.Grid.Polygon.Covers(point))
+            if ((best is null || string.CompareOrdinal(candidate.Grid.GridId, best.Value.Grid.GridId) < 0)
+                && Covers(candidate.Grid.Polygon, at))
             {
                 best = candidate;
             }
         }
         return best?.Result;
     }
+
+    // Same answer as Geometry.Covers(point) (interior or boundary) without building a relate graph per call.
+    private static bool Covers(Geometry polygon, Coordinate at) =>
+        polygon.EnvelopeInternal.Covers(at) && SimplePointInAreaLocator.Locate(at, polygon) != Location.Exterior;
 }
