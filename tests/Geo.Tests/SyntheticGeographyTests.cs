@@ -23,7 +23,7 @@ public sealed class SyntheticGeographyTests(ModelFixture fixture, ITestOutputHel
     }
 
     [Fact]
-    public void EveryUnitIsAValidPolygonOnThePrecisionGrid()
+    public void EveryUnitIsOneValidPolygonOnThePrecisionGrid()
     {
         var all = AllUnits().ToList();
         Assert.All(all, u => Assert.True(u.Geometry.IsValid, u.Code));
@@ -33,7 +33,8 @@ public sealed class SyntheticGeographyTests(ModelFixture fixture, ITestOutputHel
             Assert.Equal(GeoFactory.Precision.MakePrecise(c.X), c.X);
             Assert.Equal(GeoFactory.Precision.MakePrecise(c.Y), c.Y);
         }));
-        output.WriteLine($"multipolygons: {all.Count(u => u.Geometry is MultiPolygon)} of {all.Count}");
+        // Voronoi cells clipped to a concave parent could split; with the default seed none does.
+        Assert.All(all, u => Assert.IsType<Polygon>(u.Geometry));
     }
 
     [Fact]
