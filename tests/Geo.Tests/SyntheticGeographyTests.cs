@@ -118,10 +118,13 @@ public sealed class SyntheticGeographyTests(ModelFixture fixture, ITestOutputHel
     public void RandomPointInIsDeterministicAndInside()
     {
         var village = _model.Villages.First().Value;
-        var first = Enumerable.Range(0, 200).Select(_ => 0).Aggregate(
-            (Random: new Random(3), Points: new List<Point>()), (s, _) => { s.Points.Add(PolygonPoints.RandomPointIn(village, s.Random)); return s; }).Points;
-        var second = Enumerable.Range(0, 200).Select(_ => 0).Aggregate(
-            (Random: new Random(3), Points: new List<Point>()), (s, _) => { s.Points.Add(PolygonPoints.RandomPointIn(village, s.Random)); return s; }).Points;
+        List<Point> Sample(int seed)
+        {
+            var random = new Random(seed);
+            return [.. Enumerable.Range(0, 200).Select(_ => PolygonPoints.RandomPointIn(village, random))];
+        }
+        var first = Sample(3);
+        var second = Sample(3);
 
         Assert.Equal(first.Select(p => p.AsText()), second.Select(p => p.AsText()));
         Assert.All(first, p => Assert.True(village.Contains(p)));
