@@ -12,6 +12,8 @@ builder.AddGridAuth(options);
 builder.AddGridApi();
 builder.AddGridHealth();
 
+builder.WebHost.UseStaticWebAssets(); // the portal's files when run from a build rather than a publish
+
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
