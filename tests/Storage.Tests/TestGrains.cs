@@ -19,6 +19,7 @@ public interface INoteGrain : IGrainWithStringKey
     [Alias("Write")] Task Write(string text, int count, Shade shade);
     [Alias("Read")] Task<Note> Read();
     [Alias("Clear")] Task Clear();
+    [Alias("Deactivate")] Task Deactivate();
 }
 
 public sealed class NoteGrain([PersistentState("note", GridStorage.Name)] IPersistentState<Note> note) : Grain, INoteGrain
@@ -32,6 +33,12 @@ public sealed class NoteGrain([PersistentState("note", GridStorage.Name)] IPersi
     public Task<Note> Read() => Task.FromResult(note.State);
 
     public Task Clear() => note.ClearStateAsync();
+
+    public Task Deactivate()
+    {
+        DeactivateOnIdle();
+        return Task.CompletedTask;
+    }
 }
 
 [Alias("grid.storage-tests.IAlarmGrain")]
