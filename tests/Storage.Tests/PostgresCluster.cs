@@ -72,7 +72,8 @@ public sealed class PostgresCluster : IAsyncDisposable
         builder.UseOrleans(silo => silo
             .Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (_clusterId, _serviceId))
             .ConfigureEndpoints(IPAddress.Loopback, FreePort(), FreePort())
-            .UseGridPostgres(_connectionString));
+            .UseGridPostgres(_connectionString)
+            .Configure<ReminderOptions>(o => o.MinimumReminderPeriod = ReminderTiming.Period));
         var host = builder.Build();
         await host.StartAsync();
         return host;

@@ -17,7 +17,7 @@ public sealed class PostgresReminderAndMigrationTests : IAsyncLifetime
         var key = $"alarm-{Guid.NewGuid():N}";
 
         var first = await PostgresCluster.StartAsync(_connectionString, serviceId, silos: 1);
-        await first.Client.GetGrain<IAlarmGrain>(key).Schedule(TimeSpan.FromSeconds(12), TimeSpan.FromMinutes(1));
+        await first.Client.GetGrain<IAlarmGrain>(key).Schedule(ReminderTiming.Due, ReminderTiming.Period);
         var killed = PostgresCluster.AddressOf(first.Silos[0]);
         await first.KillSiloAsync(first.Silos[0]);
         await first.DisposeAsync();

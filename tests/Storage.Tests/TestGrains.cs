@@ -71,3 +71,13 @@ public static class AlarmLog
     private static TaskCompletionSource<SiloAddress> Get(string key) =>
         Fired.GetOrAdd(key, _ => new TaskCompletionSource<SiloAddress>(TaskCreationOptions.RunContinuationsAsynchronously));
 }
+
+/// <summary>
+/// The first tick comes after the new silo is up; should a slow start miss it, the next tick
+/// comes one short period later instead of after Orleans' default one-minute minimum.
+/// </summary>
+public static class ReminderTiming
+{
+    public static readonly TimeSpan Due = TimeSpan.FromSeconds(8);
+    public static readonly TimeSpan Period = TimeSpan.FromSeconds(10);
+}
