@@ -68,7 +68,7 @@ internal static class OrToolsPlanner
         }
 
         var search = operations_research_constraint_solver.DefaultRoutingSearchParameters();
-        search.FirstSolutionStrategy = FirstSolutionStrategy.Types.Value.PathCheapestArc;
+        search.FirstSolutionStrategy = FirstSolutionStrategy.Types.Value.ParallelCheapestInsertion;
         search.LocalSearchMetaheuristic = LocalSearchMetaheuristic.Types.Value.GuidedLocalSearch;
         search.TimeLimit = Duration.FromTimeSpan(budget);
         var solution = routing.SolveWithParameters(search);

@@ -25,7 +25,6 @@ internal sealed class SisrSearch
     }
 
     public long Iterations { get; private set; }
-    public long RuinTicks, RecreateTicks, RemovedTotal;
 
     public Solution Run(TimeSpan budget, long? maxIterations = null)
     {
@@ -37,8 +36,8 @@ internal sealed class SisrSearch
         _recreate.Insert(all, s);
         var best = s.Snapshot();
         var bestCost = s.Cost;
-        var t0 = Knob("GRID_T0", 0.7) * AverageEdge(s);
-        var tEnd = Knob("GRID_TEND", 0.01) * t0;
+        var t0 = 1.5 * AverageEdge(s);
+        var tEnd = 0.01 * t0;
         var seconds = Math.Max(budget.TotalSeconds, 1e-3);
         var retry = new List<int>();
         for (long it = 0; maxIterations is null || it < maxIterations; it++)
@@ -48,14 +47,10 @@ internal sealed class SisrSearch
             var temperature = t0 * Math.Pow(tEnd / t0, progress);
             var before = s.Cost;
             _journal.Begin(s);
-            var t1 = Stopwatch.GetTimestamp();
             var removed = _ruin.Apply(s);
             PickRetries(s, retry);
             removed.AddRange(retry);
-            var t2 = Stopwatch.GetTimestamp();
             _recreate.Insert(removed, s);
-            var t3 = Stopwatch.GetTimestamp();
-            RuinTicks += t2 - t1; RecreateTicks += t3 - t2; RemovedTotal += removed.Count;
             Iterations = it + 1;
             if (s.Cost < before - temperature * Math.Log(_rng.NextDouble() + 1e-300))
             {
@@ -71,12 +66,8 @@ internal sealed class SisrSearch
             }
         }
         s.Restore(best);
-        if (Environment.GetEnvironmentVariable("GRID_TRACE") is not null) Console.Error.WriteLine($"iterations {Iterations} best {bestCost:F2} ruin {RuinTicks / 1e6:F0}ms recreate {RecreateTicks / 1e6:F0}ms removed/it {(double)RemovedTotal / Iterations:F1} total {clock.ElapsedMilliseconds}");
         return s;
     }
-
-    private static double Knob(string name, double fallback) =>
-        double.TryParse(Environment.GetEnvironmentVariable(name), System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : fallback;
 
     /// <summary>A few unassigned customers get another chance each iteration; trying all would be slow on big days.</summary>
     private void PickRetries(Solution s, List<int> retry)
