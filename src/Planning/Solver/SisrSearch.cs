@@ -26,7 +26,12 @@ internal sealed class SisrSearch
 
     public long Iterations { get; private set; }
 
-    public Solution Run(TimeSpan budget, long? maxIterations = null)
+    public Solution Run(TimeSpan budget, long? maxIterations = null) => Search(budget, maxIterations, restoreBest: true);
+
+    /// <summary>For tests: the current (not best) state after a number of iterations.</summary>
+    internal Solution RunWithoutRestoringBest(long iterations) => Search(TimeSpan.FromHours(1), iterations, restoreBest: false);
+
+    private Solution Search(TimeSpan budget, long? maxIterations, bool restoreBest)
     {
         var clock = Stopwatch.StartNew();
         var s = new Solution(_p);
@@ -65,7 +70,7 @@ internal sealed class SisrSearch
                 _journal.Undo(s);
             }
         }
-        s.Restore(best);
+        if (restoreBest) s.Restore(best);
         return s;
     }
 
