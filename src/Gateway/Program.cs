@@ -1,4 +1,6 @@
 using Grid.Gateway.Apis;
+using Grid.Gateway.Apis.People;
+using Grid.Grains.People;
 using Grid.Gateway.Hosting;
 using Grid.Gateway.Security;
 using Scalar.AspNetCore;
@@ -11,6 +13,7 @@ builder.AddGridOrleans(options);
 builder.AddGridAuth(options);
 builder.AddGridApi();
 builder.AddGridHealth();
+builder.Services.AddGridAuditLog();
 
 builder.WebHost.UseStaticWebAssets(); // the portal's files when run from a build rather than a publish
 
@@ -29,6 +32,12 @@ app.MapGridHealth();
 app.MapAuthApi();
 app.MapRegionsApi();
 app.MapAdminApi();
+app.MapLocateApi();
+app.MapResidentsApi();
+app.MapWorkersApi();
+app.MapRostersApi();
+app.MapAuditApi();
+app.MapBoundaryChangesApi();
 app.MapGridFallbacks();
 
 app.Run();
