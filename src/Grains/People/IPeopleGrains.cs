@@ -21,6 +21,8 @@ public interface IResidentGrain : IGrainWithStringKey
     [Alias("get")] Task<ResidentProfile?> GetAsync();
     [Alias("define")] Task DefineAsync(ResidentProfile profile, IReadOnlyList<VisitRecord> visits);
     [Alias("visits")] Task<IReadOnlyList<VisitRecord>> GetVisitsAsync();
+    /// <summary>Adds a visit (a completed task) to the resident's history, which familiarity and care-visit due dates read.</summary>
+    [Alias("record-visit")] Task RecordVisitAsync(VisitRecord visit);
 }
 
 /// <summary>The searchable list of a village's residents and workers, so scoped search need not wake every person.</summary>

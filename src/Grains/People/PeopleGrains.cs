@@ -34,6 +34,12 @@ public sealed class ResidentGrain(
     public Task<IReadOnlyList<VisitRecord>> GetVisitsAsync() =>
         Task.FromResult<IReadOnlyList<VisitRecord>>(state.State.Visits);
 
+    public Task RecordVisitAsync(VisitRecord visit)
+    {
+        state.State.Visits.Add(visit);
+        return state.WriteStateAsync();
+    }
+
     public Task DefineAsync(ResidentProfile profile, IReadOnlyList<VisitRecord> visits)
     {
         state.State.Profile = profile;
