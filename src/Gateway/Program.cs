@@ -1,4 +1,5 @@
 using Grid.Gateway.Apis;
+using Grid.Gateway.Apis.Dispatch;
 using Grid.Gateway.Hosting;
 using Grid.Gateway.Security;
 using Scalar.AspNetCore;
@@ -27,6 +28,7 @@ app.MapGridHealth();
 app.MapAuthApi();
 app.MapRegionsApi();
 app.MapAdminApi();
+app.MapDispatchApi();
 app.MapGridFallbacks();
 
 app.Run();

@@ -5,7 +5,7 @@ namespace Grid.Grains.Dispatch;
 public sealed record RankedWorker(DispatchChoice Choice, int Capacity);
 
 /// <summary>Gathers the workers of the resident's village with their load and visit history, and ranks them with <see cref="DispatchScorer"/>.</summary>
-internal sealed class CandidateFinder(IGrainFactory grains)
+public sealed class CandidateFinder(IGrainFactory grains)
 {
     public async Task<IReadOnlyList<RankedWorker>> RankAsync(DispatchNeed need, string residentId, DateTime nowUtc)
     {
