@@ -1,6 +1,7 @@
 using Grid.Gateway.Apis;
 using Grid.Gateway.Apis.People;
 using Grid.Grains.People;
+using Grid.Gateway.Apis.Dispatch;
 using Grid.Gateway.Hosting;
 using Grid.Gateway.Security;
 using Scalar.AspNetCore;
@@ -38,6 +39,7 @@ app.MapWorkersApi();
 app.MapRostersApi();
 app.MapAuditApi();
 app.MapBoundaryChangesApi();
+app.MapDispatchApi();
 app.MapGridFallbacks();
 
 app.Run();

@@ -45,6 +45,9 @@ public interface IResidentGrain : IGrainWithStringKey
 
     /// <summary>Puts the resident in another grid (and village); idempotent.</summary>
     [Alias("move")] Task MoveAsync(string gridId, string villageCode);
+
+    /// <summary>Adds a visit (a completed task) to the resident's history, which familiarity and care-visit due dates read.</summary>
+    [Alias("record-visit")] Task RecordVisitAsync(VisitRecord visit);
 }
 
 /// <summary>The searchable list of a village's residents and workers, so scoped search need not wake every person.</summary>

@@ -36,6 +36,8 @@ public sealed class ResidentGrain(
         return state.WriteStateAsync();
     }
 
+    public Task RecordVisitAsync(VisitRecord visit) => AddVisitAsync(visit);
+
     public async Task MoveAsync(string gridId, string villageCode)
     {
         if (state.State.Profile is not { } p || (p.GridId == gridId && p.VillageCode == villageCode)) return;
