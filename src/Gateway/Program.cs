@@ -27,6 +27,10 @@ app.MapGridHealth();
 app.MapAuthApi();
 app.MapRegionsApi();
 app.MapAdminApi();
+app.MapCatalogApi();
+app.MapDelegationListApi();
+app.MapEntitlementsApi();
+app.MapBundlesApi();
 app.MapGridFallbacks();
 
 app.Run();
