@@ -40,6 +40,10 @@ app.MapRostersApi();
 app.MapAuditApi();
 app.MapBoundaryChangesApi();
 app.MapDispatchApi();
+app.MapCatalogApi();
+app.MapDelegationListApi();
+app.MapEntitlementsApi();
+app.MapBundlesApi();
 app.MapGridFallbacks();
 
 app.Run();
