@@ -1,4 +1,5 @@
 using Grid.Gateway.Apis;
+using Grid.Gateway.Apis.Evaluations;
 using Grid.Gateway.Hosting;
 using Grid.Gateway.Security;
 using Scalar.AspNetCore;
@@ -10,6 +11,7 @@ builder.AddGridLogging(options);
 builder.AddGridOrleans(options);
 builder.AddGridAuth(options);
 builder.AddGridApi();
+builder.AddGridEvaluations(options);
 builder.AddGridHealth();
 
 var app = builder.Build();
@@ -27,6 +29,7 @@ app.MapGridHealth();
 app.MapAuthApi();
 app.MapRegionsApi();
 app.MapAdminApi();
+app.MapEvaluationApis();
 app.MapGridFallbacks();
 
 app.Run();

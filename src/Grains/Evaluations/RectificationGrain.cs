@@ -8,7 +8,7 @@ using S = Grid.Grains.Evaluations.RectificationStatus;
 
 namespace Grid.Grains.Evaluations;
 
-public sealed class RectificationState
+public sealed class RectificationGrainState
 {
     public RectificationInfo? Info { get; set; }
     public int DeadlineStep { get; set; }
@@ -21,7 +21,7 @@ public sealed class RectificationState
 /// county), which gets a fresh deadline of the same rule; the county is the last level.
 /// </summary>
 public sealed class RectificationGrain(
-    [PersistentState("rectification", GridStorage.Name)] IPersistentState<RectificationState> state,
+    [PersistentState("rectification", GridStorage.Name)] IPersistentState<RectificationGrainState> state,
     IOptions<EvaluationOptions> options,
     TimeProvider clock,
     ILogger<RectificationGrain> logger) : Grain, IRectificationGrain
