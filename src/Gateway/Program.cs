@@ -2,6 +2,7 @@ using Grid.Gateway.Apis;
 using Grid.Gateway.Apis.People;
 using Grid.Grains.People;
 using Grid.Gateway.Apis.Dispatch;
+using Grid.Gateway.Apis.Evaluations;
 using Grid.Gateway.Hosting;
 using Grid.Gateway.Security;
 using Scalar.AspNetCore;
@@ -13,6 +14,7 @@ builder.AddGridLogging(options);
 builder.AddGridOrleans(options);
 builder.AddGridAuth(options);
 builder.AddGridApi();
+builder.AddGridEvaluations(options);
 builder.AddGridHealth();
 builder.Services.AddGridAuditLog();
 
@@ -44,6 +46,7 @@ app.MapCatalogApi();
 app.MapDelegationListApi();
 app.MapEntitlementsApi();
 app.MapBundlesApi();
+app.MapEvaluationApis();
 app.MapGridFallbacks();
 
 app.Run();
