@@ -11,9 +11,9 @@ public sealed record ResidentMoveDto(string ResidentId, string FromGridId, strin
 /// <summary><c>Kind</c>: Moves (the worker moves with the grid) or Unassigned (its assignment to the grid ends).</summary>
 public sealed record WorkerMoveDto(string WorkerId, string Kind, string FromVillageCode, string ToVillageCode);
 
-public sealed record TaskMoveDto(string TaskId, string FromGridId, string ToGridId);
+public sealed record BoundaryTaskMoveDto(string TaskId, string FromGridId, string ToGridId);
 
 public sealed record BoundaryChangeDto(
     string Id, string Status, string GridId, string NewGridId, string FromVillageCode, string ToVillageCode, bool Redraw,
-    IReadOnlyList<ResidentMoveDto> Residents, IReadOnlyList<WorkerMoveDto> Workers, IReadOnlyList<TaskMoveDto> Tasks,
+    IReadOnlyList<ResidentMoveDto> Residents, IReadOnlyList<WorkerMoveDto> Workers, IReadOnlyList<BoundaryTaskMoveDto> Tasks,
     IReadOnlyList<string> UnplacedResidents, DateTimeOffset PlannedAt, DateTimeOffset? AppliedAt, string RequestedBy);

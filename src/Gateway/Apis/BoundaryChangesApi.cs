@@ -93,7 +93,7 @@ public static class BoundaryChangesApi
             i.NewGridId == i.GridId,
             [.. p.Residents.Select(r => new ResidentMoveDto(r.ResidentId, r.FromGridId, r.ToGridId, r.FromVillageCode, r.ToVillageCode))],
             [.. p.Workers.Select(w => new WorkerMoveDto(w.WorkerId, w.Kind.ToString(), w.FromVillageCode, w.ToVillageCode))],
-            [.. p.Tasks.Select(t => new TaskMoveDto(t.TaskId, t.FromGridId, t.ToGridId))],
+            [.. p.Tasks.Select(t => new BoundaryTaskMoveDto(t.TaskId, t.FromGridId, t.ToGridId))],
             p.UnplacedResidents,
             new DateTimeOffset(info.PlannedAtUtc, TimeSpan.Zero).ToOffset(shanghai),
             info.AppliedAtUtc is { } a ? new DateTimeOffset(a, TimeSpan.Zero).ToOffset(shanghai) : null, info.RequestedBy);
