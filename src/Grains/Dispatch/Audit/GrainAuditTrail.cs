@@ -9,18 +9,18 @@ public sealed class GrainAuditTrail(IGrainFactory grains, ILogger<GrainAuditTrai
     {
         logger.LogInformation("Audit {Action} on {SubjectType} {SubjectId} by {Actor} in {Region}: {Detail}",
             e.Action, e.SubjectType, e.SubjectId, e.Actor, e.RegionCode, e.Detail);
-        return grains.GetGrain<IAuditLogGrain>(e.RegionCode).AppendAsync(e);
+        return grains.GetGrain<IDispatchAuditLogGrain>(e.RegionCode).AppendAsync(e);
     }
 }
 
-public sealed class AuditLogState
+public sealed class DispatchAuditLogState
 {
     public List<AuditEntry> Entries { get; set; } = [];
 }
 
 /// <summary>A region's recent audit entries; the oldest fall off past <see cref="Keep"/> (the log file keeps them all).</summary>
-public sealed class AuditLogGrain(
-    [PersistentState("auditlog", GridStorage.Name)] IPersistentState<AuditLogState> state) : Grain, IAuditLogGrain
+public sealed class DispatchAuditLogGrain(
+    [PersistentState("dispatchaudit", GridStorage.Name)] IPersistentState<DispatchAuditLogState> state) : Grain, IDispatchAuditLogGrain
 {
     public const int Keep = 2000;
 
