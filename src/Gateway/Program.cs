@@ -1,5 +1,8 @@
 using Grid.Gateway.Apis;
+using Grid.Gateway.Apis.People;
+using Grid.Grains.People;
 using Grid.Gateway.Apis.Dispatch;
+using Grid.Gateway.Apis.Evaluations;
 using Grid.Gateway.Hosting;
 using Grid.Gateway.Security;
 using Scalar.AspNetCore;
@@ -11,7 +14,11 @@ builder.AddGridLogging(options);
 builder.AddGridOrleans(options);
 builder.AddGridAuth(options);
 builder.AddGridApi();
+builder.AddGridEvaluations(options);
 builder.AddGridHealth();
+builder.Services.AddGridAuditLog();
+
+builder.WebHost.UseStaticWebAssets(); // the portal's files when run from a build rather than a publish
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -28,7 +35,18 @@ app.MapGridHealth();
 app.MapAuthApi();
 app.MapRegionsApi();
 app.MapAdminApi();
+app.MapLocateApi();
+app.MapResidentsApi();
+app.MapWorkersApi();
+app.MapRostersApi();
+app.MapAuditApi();
+app.MapBoundaryChangesApi();
 app.MapDispatchApi();
+app.MapCatalogApi();
+app.MapDelegationListApi();
+app.MapEntitlementsApi();
+app.MapBundlesApi();
+app.MapEvaluationApis();
 app.MapGridFallbacks();
 
 app.Run();

@@ -10,29 +10,25 @@ namespace Grid.Geo;
 /// </summary>
 public sealed class BruteForceLocator : IGridLocator
 {
-    private readonly (GridCell Grid, LocateResult Result)[] _grids;
+    private readonly Candidate[] _grids;
 
     public BruteForceLocator(IEnumerable<GridCell> grids, IReadOnlyDictionary<string, string> parentCodes) =>
-        _grids = [.. grids.Select(g => (g, GridEntry.Chain(g.GridId, g.VillageCode, parentCodes)))];
+        _grids = [.. grids.Select(g => new Candidate(g.GridId, g.Polygon, g.Polygon.EnvelopeInternal, GridEntry.Chain(g.GridId, g.VillageCode, parentCodes)))];
 
     /// <summary>Every grid whose polygon covers the point, in ordinal id order.</summary>
     public IReadOnlyList<string> CoveringGrids(double lat, double lng)
     {
         var at = new Coordinate(lng, lat);
-        return [.. _grids
-            .Where(g => Covers(g.Grid.Polygon, at))
-            .Select(g => g.Grid.GridId)
-            .Order(StringComparer.Ordinal)];
+        return [.. _grids.Where(g => g.Covers(at)).Select(g => g.GridId).Order(StringComparer.Ordinal)];
     }
 
     public LocateResult? Locate(double lat, double lng)
     {
         var at = new Coordinate(lng, lat);
-        (GridCell Grid, LocateResult Result)? best = null;
+        Candidate? best = null;
         foreach (var candidate in _grids)
         {
-            if ((best is null || string.CompareOrdinal(candidate.Grid.GridId, best.Value.Grid.GridId) < 0)
-                && Covers(candidate.Grid.Polygon, at))
+            if ((best is null || string.CompareOrdinal(candidate.GridId, best.GridId) < 0) && candidate.Covers(at))
             {
                 best = candidate;
             }
@@ -40,7 +36,10 @@ public sealed class BruteForceLocator : IGridLocator
         return best?.Result;
     }
 
-    // Same answer as Geometry.Covers(point) (interior or boundary) without building a relate graph per call.
-    private static bool Covers(Geometry polygon, Coordinate at) =>
-        polygon.EnvelopeInternal.Covers(at) && SimplePointInAreaLocator.Locate(at, polygon) != Location.Exterior;
+    private sealed record Candidate(string GridId, Geometry Polygon, Envelope Envelope, LocateResult Result)
+    {
+        // Same answer as Geometry.Covers(point) (interior or boundary) without building a relate graph per call.
+        public bool Covers(Coordinate at) =>
+            Envelope.Covers(at) && SimplePointInAreaLocator.Locate(at, Polygon) != Location.Exterior;
+    }
 }

@@ -44,6 +44,19 @@ public sealed class LocateIndexTests(ModelFixture fixture)
     }
 
     [Fact]
+    public void ConcurrentReadersOfAFreshIndexGetTheSameAnswersAsOneReader()
+    {
+        var fresh = LocateIndex.Create(_model.Grids.Values, _model.ParentCodes);
+        var points = SamplePoints(new Random(12), uniform: 4000, vertices: 0, midpoints: 0);
+        var parallel = new LocateResult?[points.Count];
+
+        Parallel.For(0, points.Count, new ParallelOptions { MaxDegreeOfParallelism = 8 },
+            i => parallel[i] = fresh.Locate(points[i].Lat, points[i].Lng));
+
+        Assert.Equal(points.Select(p => fixture.Index.Locate(p.Lat, p.Lng)), parallel);
+    }
+
+    [Fact]
     public void ASharedVertexGoesToTheCoveringGridWithTheSmallestId()
     {
         var shared = _model.Grids.Values.SelectMany(g => g.Polygon.Coordinates)

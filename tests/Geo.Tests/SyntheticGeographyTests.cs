@@ -23,7 +23,7 @@ public sealed class SyntheticGeographyTests(ModelFixture fixture, ITestOutputHel
     }
 
     [Fact]
-    public void EveryUnitIsAValidPolygonOnThePrecisionGrid()
+    public void EveryUnitIsOneValidPolygonOnThePrecisionGrid()
     {
         var all = AllUnits().ToList();
         Assert.All(all, u => Assert.True(u.Geometry.IsValid, u.Code));
@@ -33,7 +33,8 @@ public sealed class SyntheticGeographyTests(ModelFixture fixture, ITestOutputHel
             Assert.Equal(GeoFactory.Precision.MakePrecise(c.X), c.X);
             Assert.Equal(GeoFactory.Precision.MakePrecise(c.Y), c.Y);
         }));
-        output.WriteLine($"multipolygons: {all.Count(u => u.Geometry is MultiPolygon)} of {all.Count}");
+        // Voronoi cells clipped to a concave parent could split; with the default seed none does.
+        Assert.All(all, u => Assert.IsType<Polygon>(u.Geometry));
     }
 
     [Fact]
@@ -117,10 +118,13 @@ public sealed class SyntheticGeographyTests(ModelFixture fixture, ITestOutputHel
     public void RandomPointInIsDeterministicAndInside()
     {
         var village = _model.Villages.First().Value;
-        var first = Enumerable.Range(0, 200).Select(_ => 0).Aggregate(
-            (Random: new Random(3), Points: new List<Point>()), (s, _) => { s.Points.Add(PolygonPoints.RandomPointIn(village, s.Random)); return s; }).Points;
-        var second = Enumerable.Range(0, 200).Select(_ => 0).Aggregate(
-            (Random: new Random(3), Points: new List<Point>()), (s, _) => { s.Points.Add(PolygonPoints.RandomPointIn(village, s.Random)); return s; }).Points;
+        List<Point> Sample(int seed)
+        {
+            var random = new Random(seed);
+            return [.. Enumerable.Range(0, 200).Select(_ => PolygonPoints.RandomPointIn(village, random))];
+        }
+        var first = Sample(3);
+        var second = Sample(3);
 
         Assert.Equal(first.Select(p => p.AsText()), second.Select(p => p.AsText()));
         Assert.All(first, p => Assert.True(village.Contains(p)));

@@ -1,3 +1,4 @@
+using Orleans.Configuration;
 using Orleans.TestingHost;
 
 namespace Grid.Storage.Tests;
@@ -27,7 +28,9 @@ public sealed class SqliteClusterFixture : IAsyncLifetime
     {
         var builder = new InProcessTestClusterBuilder(1);
         builder.Options.ServiceId = serviceId;
-        builder.ConfigureSilo((_, silo) => silo.UseGridSqliteStorage(dataDirectory));
+        builder.ConfigureSilo((_, silo) => silo
+            .UseGridSqliteStorage(dataDirectory)
+            .Configure<ReminderOptions>(o => o.MinimumReminderPeriod = ReminderTiming.Period));
         return builder.Build();
     }
 }

@@ -14,7 +14,7 @@ public sealed class SqliteReminderTests : IDisposable
 
         var first = SqliteClusterFixture.StartSqliteCluster(_directory.Path, serviceId);
         await first.DeployAsync();
-        await first.Client.GetGrain<IAlarmGrain>(key).Schedule(TimeSpan.FromSeconds(12), TimeSpan.FromMinutes(1));
+        await first.Client.GetGrain<IAlarmGrain>(key).Schedule(ReminderTiming.Due, ReminderTiming.Period);
         var killed = first.Silos[0].SiloAddress;
         await first.KillSiloAsync(first.Silos[0]);
         await first.DisposeAsync();

@@ -19,6 +19,7 @@ public interface INoteGrain : IGrainWithStringKey
     [Alias("Write")] Task Write(string text, int count, Shade shade);
     [Alias("Read")] Task<Note> Read();
     [Alias("Clear")] Task Clear();
+    [Alias("Deactivate")] Task Deactivate();
 }
 
 public sealed class NoteGrain([PersistentState("note", GridStorage.Name)] IPersistentState<Note> note) : Grain, INoteGrain
@@ -32,6 +33,12 @@ public sealed class NoteGrain([PersistentState("note", GridStorage.Name)] IPersi
     public Task<Note> Read() => Task.FromResult(note.State);
 
     public Task Clear() => note.ClearStateAsync();
+
+    public Task Deactivate()
+    {
+        DeactivateOnIdle();
+        return Task.CompletedTask;
+    }
 }
 
 [Alias("grid.storage-tests.IAlarmGrain")]
@@ -63,4 +70,14 @@ public static class AlarmLog
 
     private static TaskCompletionSource<SiloAddress> Get(string key) =>
         Fired.GetOrAdd(key, _ => new TaskCompletionSource<SiloAddress>(TaskCreationOptions.RunContinuationsAsynchronously));
+}
+
+/// <summary>
+/// The first tick comes after the new silo is up; should a slow start miss it, the next tick
+/// comes one short period later instead of after Orleans' default one-minute minimum.
+/// </summary>
+public static class ReminderTiming
+{
+    public static readonly TimeSpan Due = TimeSpan.FromSeconds(8);
+    public static readonly TimeSpan Period = TimeSpan.FromSeconds(10);
 }

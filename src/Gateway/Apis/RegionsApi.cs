@@ -17,7 +17,7 @@ public static class RegionsApi
         return api;
     }
 
-    public static async Task<Results<Ok<RegionDetailDto>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>, ValidationProblem>> GetRegion(
+    public static async Task<Results<Ok<RegionDetailDto>, ProblemHttpResult, ValidationProblem>> GetRegion(
         string code, IGrainFactory grains)
     {
         if (InvalidCode(code) is { } invalid) return invalid;
@@ -27,7 +27,7 @@ public static class RegionsApi
         return TypedResults.Ok(new RegionDetailDto(detail.Info.ToDto(), geometry, detail.GeometryIsSynthetic, Attribution));
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<RegionDto>>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>, ValidationProblem>> GetChildren(
+    public static async Task<Results<Ok<IReadOnlyList<RegionDto>>, ProblemHttpResult, ValidationProblem>> GetChildren(
         string code, IGrainFactory grains)
     {
         if (InvalidCode(code) is { } invalid) return invalid;
@@ -42,9 +42,8 @@ public static class RegionsApi
         : TypedResults.ValidationProblem(new Dictionary<string, string[]>
             { ["code"] = [$"'{code}' is not a region code: use the 12-digit statistical division code, e.g. 421200000000."] });
 
-    internal static NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails> RegionNotFound(string code) =>
-        TypedResults.NotFound(new Microsoft.AspNetCore.Mvc.ProblemDetails
-            { Status = 404, Title = "Region not found.", Detail = $"No region has the code {code}." });
+    internal static ProblemHttpResult RegionNotFound(string code) =>
+        TypedResults.Problem(statusCode: 404, title: "Region not found.", detail: $"No region has the code {code}.");
 
     public static RegionDto ToDto(this RegionInfo r) =>
         new(r.Code, r.Name, (RegionLevel)(int)r.Level, r.ParentCode, r.Kind is { } k ? (VillageKind)(int)k : null, r.ChildCount);
