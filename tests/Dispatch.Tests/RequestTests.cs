@@ -7,7 +7,7 @@ using Grid.Testing;
 namespace Grid.Dispatch.Tests;
 
 [Collection(DispatchCollection.Name)]
-public sealed class RequestTests(GatewayFactory factory)
+public sealed class RequestTests(DispatchGateway factory)
 {
     private readonly DispatchWorld _world = new(factory);
 
