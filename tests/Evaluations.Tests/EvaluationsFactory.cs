@@ -9,8 +9,11 @@ namespace Grid.Evaluations.Tests;
 /// units only seconds, so the escalation test sees its durable deadline fire. An optional data
 /// directory lets a second instance start over the first one's database, as a restarted process would.
 /// </summary>
-public class EvaluationsFactory(string? dataDirectory = null) : GatewayFactory
+public class EvaluationsFactory : GatewayFactory
 {
+    /// <summary>A data directory that outlives this instance; null uses the fixture's own temporary one.</summary>
+    protected virtual string? SharedDataDirectory => null;
+
     public const string WorkingDayTownship = "421222100000";
     public const string WorkingDayVillage = "421222100001";
     public const string FastCounty = "421224000000";
@@ -20,13 +23,19 @@ public class EvaluationsFactory(string? dataDirectory = null) : GatewayFactory
     protected override IEnumerable<KeyValuePair<string, string?>> Settings()
     {
         var settings = base.Settings().ToList();
-        if (dataDirectory is not null) settings.Add(new("Grid:DataDirectory", dataDirectory));
+        if (SharedDataDirectory is { } dir) settings.Add(new("Grid:DataDirectory", dir));
         settings.Add(new($"Grid:Evaluations:RegionRules:{WorkingDayTownship}:Unit", "WorkingDays"));
         settings.Add(new($"Grid:Evaluations:RegionRules:{WorkingDayTownship}:Amount", "7"));
         settings.Add(new($"Grid:Evaluations:RegionRules:{FastCounty}:Unit", "Minutes"));
         settings.Add(new($"Grid:Evaluations:RegionRules:{FastCounty}:Amount", "0.3"));
         return settings;
     }
+}
+
+/// <summary>One process's lifetime over a data directory that the next instance reuses.</summary>
+public sealed class RestartableFactory(string dataDirectory) : EvaluationsFactory
+{
+    protected override string? SharedDataDirectory => dataDirectory;
 }
 
 [CollectionDefinition(Name)]

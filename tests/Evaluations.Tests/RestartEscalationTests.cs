@@ -13,7 +13,7 @@ public sealed class RestartEscalationTests
     {
         using var data = new TempDirectory();
         string recordId;
-        var first = new EvaluationsFactory(data.Path);
+        var first = new RestartableFactory(data.Path);
         await first.InitializeAsync();
         try
         {
@@ -30,7 +30,7 @@ public sealed class RestartEscalationTests
             await ((IAsyncLifetime)first).DisposeAsync();
         }
 
-        var second = new EvaluationsFactory(data.Path);
+        var second = new RestartableFactory(data.Path);
         await second.InitializeAsync();
         try
         {
