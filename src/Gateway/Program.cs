@@ -29,6 +29,8 @@ app.MapGridHealth();
 app.MapAuthApi();
 app.MapRegionsApi();
 app.MapAdminApi();
+app.MapClusterApi();
+app.MapDashboardApi();
 app.MapGridFallbacks();
 
 app.Run();
