@@ -13,8 +13,10 @@ public sealed record LoadOptions
     public string Password { get; init; } = "";
     /// <summary>Operations in flight at most; beyond it a scheduled operation is dropped and counted.</summary>
     public int MaxInFlight { get; init; } = 512;
-    /// <summary>Villages of 咸安区 whose residents ask and whose workers answer.</summary>
+    /// <summary>How many villages of the county have their residents ask and their workers answer.</summary>
     public int Villages { get; init; } = 12;
+    /// <summary>The county whose people the load acts for (咸安区, which the demo seed always creates).</summary>
+    public string County { get; init; } = "421202000000";
     public int Seed { get; init; } = 7;
     public string? JsonPath { get; init; }
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
@@ -33,6 +35,7 @@ public sealed record LoadOptions
                 "--mix" => o with { Mix = Mix.Parse(Next()) },
                 "--password" => o with { Password = Next() },
                 "--max-in-flight" => o with { MaxInFlight = int.Parse(Next(), CultureInfo.InvariantCulture) },
+                "--county" => o with { County = Next() },
                 "--villages" => o with { Villages = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--seed" => o with { Seed = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--json" => o with { JsonPath = Next() },
@@ -47,6 +50,7 @@ public sealed record LoadOptions
         if (!IsLoopback(Url)) throw new ArgumentException($"--url must be a loopback address (127.0.0.1, ::1 or localhost), not {Url.Host}.");
         if (Rate is <= 0 or > 20_000) throw new ArgumentException("--rate must be between 0 and 20000 operations a second.");
         if (Seconds is <= 0 or > 3600) throw new ArgumentException("--seconds must be between 0 and 3600.");
+        if (County.Length != 12 || !County.All(char.IsAsciiDigit)) throw new ArgumentException("--county must be a 12-digit county code.");
         if (string.IsNullOrEmpty(Password)) throw new ArgumentException("Give the demo accounts' password (--password or GRID_DEMO_PASSWORD).");
         return this;
     }

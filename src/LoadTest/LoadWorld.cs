@@ -9,8 +9,8 @@ namespace Grid.LoadTest;
 /// </summary>
 public sealed class LoadWorld
 {
-    public const string County = "421202000000"; // 咸安区: the county whose people the demo seed always creates
-    private static readonly string[] WorkerSuffixes = ["W01", "W02", "P01", "C01", "V01"];
+    private const string CoordinatorCounty = "421202000000"; // the demo coordinator's region
+    private static readonly string[] WorkerSuffixes = ["W01", "W02", "W03", "W04", "P01", "C01", "V01"];
 
     public required ApiClient Admin { get; init; }
     public required ApiClient Staff { get; init; }
@@ -19,6 +19,7 @@ public sealed class LoadWorld
     public required IReadOnlyList<string> Villages { get; init; }
     public required IReadOnlyList<string> Towns { get; init; }
     public required IReadOnlySet<string> MissingRoutes { get; init; }
+    public required string County { get; init; }
 
     public static async Task<LoadWorld> PrepareAsync(LoadOptions options, HttpMessageHandler handler, LatencyRecorder recorder, CancellationToken ct)
     {
@@ -30,34 +31,45 @@ public sealed class LoadWorld
         }
 
         var admin = await SignIn("admin", options.Password);
-        var towns = await CodesAsync(anonymous, $"/api/regions/{County}/children", ct);
+        var county = options.County;
+        var towns = await CodesAsync(anonymous, $"/api/regions/{county}/children", ct);
         var villages = new List<string>();
         foreach (var town in towns)
         {
             if (villages.Count >= options.Villages) break;
             villages.AddRange((await CodesAsync(anonymous, $"/api/regions/{town}/children", ct)).Take(options.Villages - villages.Count));
         }
-        if (villages.Count == 0) throw new InvalidOperationException($"No villages found under {County}; is the city seeded?");
+        if (villages.Count == 0) throw new InvalidOperationException($"No villages found under {county}; is the city seeded?");
 
-        var workers = new List<ApiClient>();
-        foreach (var id in villages.SelectMany(v => WorkerSuffixes.Select(s => $"{v}-{s}")))
+        // Accounts are made a few at a time: each one hashes a password, which is slow on purpose.
+        using var gate = new SemaphoreSlim(4);
+        var workers = await Task.WhenAll(villages.SelectMany(v => WorkerSuffixes.Select(s => $"{v}-{s}")).Select(async id =>
         {
-            var user = "load-" + id.ToLowerInvariant();
-            var password = "load-" + options.Password;
-            var put = await admin.SendAsync("setup", HttpMethod.Put, $"/api/admin/accounts/{user}",
-                new { userName = user, displayName = "负载测试 " + id, password, role = "Worker", regionCode = id[..12], subjectId = id }, ct: ct);
-            if (!put.IsSuccess) throw new InvalidOperationException($"Could not create worker account {user}: {put.Status} {put.Body}");
-            workers.Add(await SignIn(user, password));
-        }
+            await gate.WaitAsync(ct);
+            try
+            {
+                var user = "load-" + id.ToLowerInvariant();
+                var password = "load-" + options.Password;
+                var put = await admin.SendAsync("setup", HttpMethod.Put, $"/api/admin/accounts/{user}",
+                    new { userName = user, displayName = "负载测试 " + id, password, role = "Worker", regionCode = id[..12], subjectId = id }, ct: ct);
+                if (!put.IsSuccess) throw new InvalidOperationException($"Could not create worker account {user}: {put.Status} {put.Body}");
+                return await SignIn(user, password);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }));
         return new LoadWorld
         {
-            Admin = admin, Staff = await SignIn("coordinator", options.Password), Resident = await SignIn("resident", options.Password),
-            Workers = workers, Villages = villages, Towns = towns, MissingRoutes = await ProbeAsync(admin, ct),
+            Admin = admin, County = county,
+            Staff = county == CoordinatorCounty ? await SignIn("coordinator", options.Password) : admin, Resident = await SignIn("resident", options.Password),
+            Workers = workers, Villages = villages, Towns = towns, MissingRoutes = await ProbeAsync(admin, county, ct),
         };
     }
 
     /// <summary>Optional features (built in parallel) are probed; a route answering the catch-all 404 is skipped.</summary>
-    private static async Task<IReadOnlySet<string>> ProbeAsync(ApiClient admin, CancellationToken ct)
+    private static async Task<IReadOnlySet<string>> ProbeAsync(ApiClient admin, string county, CancellationToken ct)
     {
         (string Route, HttpMethod Method, string Path)[] probes =
         [
@@ -65,8 +77,8 @@ public sealed class LoadWorld
             ("tasks", HttpMethod.Get, "/api/tasks/mine"),
             ("service-records", HttpMethod.Post, "/api/service-records"),
             ("evaluations", HttpMethod.Post, "/api/evaluations"),
-            ("roster", HttpMethod.Get, $"/api/public/villages/{County}/roster"),
-            ("delegation-list", HttpMethod.Get, $"/api/public/regions/{County}/delegation-list"),
+            ("roster", HttpMethod.Get, $"/api/public/villages/{county}/roster"),
+            ("delegation-list", HttpMethod.Get, $"/api/public/regions/{county}/delegation-list"),
             ("catalog", HttpMethod.Get, "/api/catalog/items"),
         ];
         var missing = new HashSet<string>();

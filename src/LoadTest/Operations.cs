@@ -39,12 +39,12 @@ public sealed class Operations(LoadWorld world, ConcurrentQueue<AcknowledgedWrit
         var village = Any(world.Villages);
         var reads = new List<(string Op, string Path)>
         {
-            ("read-regions", $"/api/regions/{Any(world.Towns)}/children"), ("read-regions", $"/api/regions/{LoadWorld.County}/children"),
+            ("read-regions", $"/api/regions/{Any(world.Towns)}/children"), ("read-regions", $"/api/regions/{world.County}/children"),
             ("read-region", $"/api/regions/{village}"),
         };
         if (!Missing("roster")) reads.Add(("read-roster", $"/api/public/villages/{village}/roster"));
         if (!Missing("delegation-list")) reads.Add(("read-delegation-list", $"/api/public/regions/{Any(world.Towns)}/delegation-list"));
-        if (!Missing("catalog")) reads.Add(("read-catalog", $"/api/catalog/items?region={LoadWorld.County}&page=0&pageSize=20"));
+        if (!Missing("catalog")) reads.Add(("read-catalog", $"/api/catalog/items?region={world.County}&page=0&pageSize=20"));
         var (op, path) = Any(reads);
         await world.Resident.GetAsync(op, path, ct);
     }
@@ -57,7 +57,7 @@ public sealed class Operations(LoadWorld world, ConcurrentQueue<AcknowledgedWrit
 
     private async Task CreateRequestAsync(CancellationToken ct)
     {
-        var self = Random.Shared.Next(10) < 3 && world.Resident.SubjectId is not null;
+        var self = Random.Shared.Next(10) < 3 && world.Resident.SubjectId?.StartsWith(world.County[..6], StringComparison.Ordinal) == true;
         var client = self ? world.Resident : world.Staff;
         var resident = self ? world.Resident.SubjectId! : $"{Any(world.Villages)}-R{Random.Shared.Next(1, 51):000}";
         var key = Guid.NewGuid().ToString("N");

@@ -7,7 +7,7 @@ try
     if (arguments.Contains("--help") || arguments.Contains("-h"))
     {
         Console.WriteLine("grid-load --url http://127.0.0.1:5080 --rate 200 --seconds 60 [--mix kind=weight,...] [--password P] " +
-            "[--villages 12] [--max-in-flight 512] [--seed 7] [--json FILE|-]\nkinds: " + string.Join(", ", Mix.Kinds) +
+            "[--county 421202000000] [--villages 12] [--max-in-flight 512] [--seed 7] [--json FILE|-]\nkinds: " + string.Join(", ", Mix.Kinds) +
             "\nThe password defaults to GRID_DEMO_PASSWORD. Only loopback URLs are accepted.");
         return 0;
     }
@@ -17,7 +17,7 @@ try
     using var run = new LoadRun(options);
     using var stop = new CancellationTokenSource();
     Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
-    Console.Error.WriteLine($"grid-load: preparing ({options.Villages} villages of {LoadWorld.County}) …");
+    Console.Error.WriteLine($"grid-load: preparing ({options.Villages} villages of {options.County}) …");
     await run.PrepareAsync(stop.Token);
     Console.Error.WriteLine($"grid-load: {options.Rate}/s for {options.Seconds} s against {options.Url}");
     var report = await run.RunAsync(stop.Token);
