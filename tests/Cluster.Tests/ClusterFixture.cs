@@ -23,7 +23,7 @@ public sealed class ClusterFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         // The server runs as user postgres, which must reach its data directory inside ours.
-        File.SetUnixFileMode(_data.Path, (UnixFileMode)0b111_101_101);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(_data.Path, (UnixFileMode)0b111_101_101);
         Postgres = new OwnPostgres(Path.Combine(_data.Path, "pg"), $"grid_test_{Guid.NewGuid():N}");
         await Postgres.StartAsync();
         var common = new Dictionary<string, string>
