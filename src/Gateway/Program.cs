@@ -1,4 +1,8 @@
 using Grid.Gateway.Apis;
+using Grid.Gateway.Apis.People;
+using Grid.Grains.People;
+using Grid.Gateway.Apis.Dispatch;
+using Grid.Gateway.Apis.Evaluations;
 using Grid.Gateway.Hosting;
 using Grid.Gateway.Security;
 using Scalar.AspNetCore;
@@ -10,7 +14,9 @@ builder.AddGridLogging(options);
 builder.AddGridOrleans(options);
 builder.AddGridAuth(options);
 builder.AddGridApi();
+builder.AddGridEvaluations(options);
 builder.AddGridHealth();
+builder.Services.AddGridAuditLog();
 
 builder.WebHost.UseStaticWebAssets(); // the portal's files when run from a build rather than a publish
 
@@ -29,6 +35,18 @@ app.MapGridHealth();
 app.MapAuthApi();
 app.MapRegionsApi();
 app.MapAdminApi();
+app.MapLocateApi();
+app.MapResidentsApi();
+app.MapWorkersApi();
+app.MapRostersApi();
+app.MapAuditApi();
+app.MapBoundaryChangesApi();
+app.MapDispatchApi();
+app.MapCatalogApi();
+app.MapDelegationListApi();
+app.MapEntitlementsApi();
+app.MapBundlesApi();
+app.MapEvaluationApis();
 app.MapClusterApi();
 app.MapDashboardApi();
 app.MapGridFallbacks();

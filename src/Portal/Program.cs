@@ -9,8 +9,16 @@ builder.RootComponents.Add<HeadOutlet>("head::after");
 
 builder.Services.AddScoped(_ => new HttpClient { BaseAddress = new Uri(builder.HostEnvironment.BaseAddress) });
 builder.Services.AddScoped<Session>();
+builder.Services.AddScoped<Strings>();
 builder.Services.AddScoped<ApiClient>();
+builder.Services.AddScoped<LocalStore>();
+builder.Services.AddScoped<Browser>();
+builder.Services.AddScoped<TaskStore>();
 
 var host = builder.Build();
 await host.Services.GetRequiredService<Session>().LoadAsync();
+await host.Services.GetRequiredService<Strings>().LoadAsync();
+await host.Services.GetRequiredService<Browser>().StartAsync();
+await host.Services.GetRequiredService<TaskStore>().StartAsync();
+_ = Background.KeepUpAsync(host.Services);
 await host.RunAsync();

@@ -1,4 +1,5 @@
 using System.Net;
+using Grid.Grains.Dispatch;
 using Grid.Grains.Seeding;
 using Grid.Storage;
 using Orleans.Configuration;
@@ -18,6 +19,8 @@ builder.Services.AddSerilog(log => log.ReadFrom.Configuration(builder.Configurat
     .Enrich.WithProperty("Application", $"Grid.Silo:{siloPort}")
     .WriteTo.Console()
     .WriteTo.File(new CompactJsonFormatter(), Path.Combine(dataPath, "logs", $"silo-{siloPort}-.clef"), rollingInterval: RollingInterval.Day));
+builder.Services.AddGridDispatch(builder.Configuration);
+builder.Services.Configure<Grid.Grains.Evaluations.EvaluationOptions>(grid.GetSection("Evaluations"));
 builder.UseOrleans(silo =>
 {
     silo.Configure<ClusterOptions>(c => { c.ClusterId = grid["Orleans:ClusterId"] ?? "grid"; c.ServiceId = grid["Orleans:ServiceId"] ?? "grid"; });

@@ -22,6 +22,7 @@ public sealed class GridExceptionHandler(IProblemDetailsService problems, ILogge
             ConflictException => Problem(409, "The request conflicts with the current state.", exception.Message),
             PreconditionFailedException => Problem(412, "The resource has changed since you read it.", exception.Message),
             ForbiddenException => Problem(403, "Not allowed.", exception.Message),
+            Apis.Evaluations.LinkExpiredException => Problem(410, "The link has expired.", exception.Message),
             BadHttpRequestException bad => Unreadable(bad),
             JsonException json => Problem(400, "The request body is not valid JSON.", json.Message),
             _ when TransientFaults.IsTransient(exception) =>

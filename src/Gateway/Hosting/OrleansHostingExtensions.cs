@@ -1,3 +1,4 @@
+using Grid.Grains.Dispatch;
 using Grid.Grains.Seeding;
 using Grid.Storage;
 using Orleans.Configuration;
@@ -14,6 +15,7 @@ public static class OrleansHostingExtensions
     /// </summary>
     public static void AddGridOrleans(this WebApplicationBuilder builder, GridOptions options)
     {
+        builder.Services.AddGridDispatch(builder.Configuration);
         if (options.Mode == GridMode.Cluster)
         {
             var connection = options.Postgres

@@ -6,6 +6,15 @@ public interface IGridCellGrain : IGrainWithStringKey
 {
     [Alias("get")] Task<GridCellProfile?> GetAsync();
     [Alias("define")] Task DefineAsync(GridCellProfile profile);
+
+    /// <summary>Sets name, village and polygon, keeping the members (creates the cell when new).</summary>
+    [Alias("reshape")] Task ReshapeAsync(string name, string villageCode, string wkt);
+
+    /// <summary>Adds and removes members; idempotent.</summary>
+    [Alias("members")] Task UpdateMembersAsync(MemberChanges changes);
+
+    /// <summary>The id is retired: the grid moved to another village under <paramref name="movedTo"/>.</summary>
+    [Alias("retire")] Task RetireAsync(string movedTo);
 }
 
 [Alias("grid.IWorkerGrain")]
@@ -13,6 +22,13 @@ public interface IWorkerGrain : IGrainWithStringKey
 {
     [Alias("get")] Task<WorkerProfile?> GetAsync();
     [Alias("define")] Task DefineAsync(WorkerProfile profile);
+    [Alias("get-versioned")] Task<Versioned<WorkerProfile>?> GetVersionedAsync();
+
+    /// <summary>Creates (<paramref name="ifVersion"/> null) or replaces the worker; returns the new version.</summary>
+    [Alias("save")] Task<int> SaveAsync(WorkerProfile profile, int? ifVersion);
+
+    /// <summary>Ends the open assignment to a grid on a date and, when given, opens one to its successor; idempotent.</summary>
+    [Alias("regrid")] Task RegridAsync(string fromGridId, string? toGridId, string villageCode, DateOnly on);
 }
 
 [Alias("grid.IResidentGrain")]
@@ -21,6 +37,17 @@ public interface IResidentGrain : IGrainWithStringKey
     [Alias("get")] Task<ResidentProfile?> GetAsync();
     [Alias("define")] Task DefineAsync(ResidentProfile profile, IReadOnlyList<VisitRecord> visits);
     [Alias("visits")] Task<IReadOnlyList<VisitRecord>> GetVisitsAsync();
+    [Alias("get-versioned")] Task<Versioned<ResidentProfile>?> GetVersionedAsync();
+
+    /// <summary>Creates (<paramref name="ifVersion"/> null) or replaces the resident; returns the new version.</summary>
+    [Alias("save")] Task<int> SaveAsync(ResidentProfile profile, int? ifVersion);
+    [Alias("add-visit")] Task AddVisitAsync(VisitRecord visit);
+
+    /// <summary>Puts the resident in another grid (and village); idempotent.</summary>
+    [Alias("move")] Task MoveAsync(string gridId, string villageCode);
+
+    /// <summary>Adds a visit (a completed task) to the resident's history, which familiarity and care-visit due dates read.</summary>
+    [Alias("record-visit")] Task RecordVisitAsync(VisitRecord visit);
 }
 
 /// <summary>The searchable list of a village's residents and workers, so scoped search need not wake every person.</summary>
@@ -30,4 +57,11 @@ public interface IVillageDirectoryGrain : IGrainWithStringKey
     [Alias("residents")] Task<IReadOnlyList<ResidentSummary>> GetResidentsAsync();
     [Alias("workers")] Task<IReadOnlyList<WorkerSummary>> GetWorkersAsync();
     [Alias("define")] Task DefineAsync(IReadOnlyList<ResidentSummary> residents, IReadOnlyList<WorkerSummary> workers);
+    [Alias("upsert-resident")] Task UpsertResidentAsync(ResidentSummary resident);
+    [Alias("remove-resident")] Task RemoveResidentAsync(string residentId);
+    [Alias("upsert-worker")] Task UpsertWorkerAsync(WorkerSummary worker);
+    [Alias("remove-worker")] Task RemoveWorkerAsync(string workerId);
+
+    /// <summary>A new id "{village}-R052" or "{village}-W06"; the same id again for the same idempotency key.</summary>
+    [Alias("allocate")] Task<string> AllocateIdAsync(PersonKind kind, string? idempotencyKey);
 }

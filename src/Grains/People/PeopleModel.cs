@@ -92,3 +92,35 @@ public sealed record WorkerSummary(
     [property: Id(2)] WorkerRole Role,
     [property: Id(3)] IReadOnlyList<string> GridIds,
     [property: Id(4)] bool Active);
+
+[GenerateSerializer, Alias("grid.person-kind")]
+public enum PersonKind { Resident, Worker }
+
+/// <summary>A value and the version a client echoes in If-Match.</summary>
+[GenerateSerializer, Immutable, Alias("grid.versioned")]
+public sealed record Versioned<T>([property: Id(0)] T Value, [property: Id(1)] int Version);
+
+[GenerateSerializer, Immutable, Alias("grid.member-changes")]
+public sealed record MemberChanges(
+    [property: Id(0)] IReadOnlyList<string> AddResidents,
+    [property: Id(1)] IReadOnlyList<string> RemoveResidents,
+    [property: Id(2)] IReadOnlyList<string> AddWorkers,
+    [property: Id(3)] IReadOnlyList<string> RemoveWorkers)
+{
+    public static MemberChanges Residents(IReadOnlyList<string> add, IReadOnlyList<string> remove) => new(add, remove, [], []);
+    public static MemberChanges Workers(IReadOnlyList<string> add, IReadOnlyList<string> remove) => new([], [], add, remove);
+}
+
+public static class WorkerProfiles
+{
+    /// <summary>The grids a worker serves on a day (assignments open on it).</summary>
+    public static IReadOnlyList<string> GridsOn(this WorkerProfile w, DateOnly day) =>
+        [.. w.Grids.Where(g => g.From <= day && (g.Until is null || g.Until > day)).Select(g => g.GridId).Distinct()];
+
+    public static WorkerSummary Summary(this WorkerProfile w, DateOnly day) => new(w.Id, w.Name, w.Role, w.GridsOn(day), w.Active);
+}
+
+public static class ResidentProfiles
+{
+    public static ResidentSummary Summary(this ResidentProfile r) => new(r.Id, r.Name, r.Needs, r.GridId, r.CareLevel);
+}

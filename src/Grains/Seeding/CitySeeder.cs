@@ -25,6 +25,7 @@ public sealed class CitySeeder(IGrainFactory grains, SeedSettings settings, ILog
             .ToList();
         var people = await new PeopleSeeder(grains, Seed).SeedAsync(villages, geography, ct);
         await new AccountSeeder(grains, settings, logger).SeedAsync(divisions, ct);
-        return $"{divisions.Count} divisions, {people.Grids} grids, {people.Workers} workers, {people.Residents} residents";
+        var items = await new CatalogSeeder(grains).SeedAsync(ct);
+        return $"{divisions.Count} divisions, {people.Grids} grids, {people.Workers} workers, {people.Residents} residents, {items} catalog items";
     }
 }

@@ -53,7 +53,7 @@ internal sealed class PeopleSeeder(IGrainFactory grains, int seed)
         foreach (var cell in cells)
         {
             writes.Add(grains.GetGrain<IGridCellGrain>(cell.GridId).DefineAsync(new GridCellProfile(
-                cell.GridId, $"{village.Name.Replace("村民委员会", "村").Replace("村委会", "村").Replace("社区居民委员会", "社区").Replace("居民委员会", "社区")}第{cell.GridId[^2..]}网格",
+                cell.GridId, Geography.GridNames.For(village.Name, cell.GridId),
                 village.Code12, writer.Write(cell.Polygon),
                 workers.Where(w => w.Grids.Any(g => g.GridId == cell.GridId)).Select(w => w.Id).ToList(),
                 residents.Where(r => r.Profile.GridId == cell.GridId).Select(r => r.Profile.Id).ToList())));

@@ -53,6 +53,7 @@ public static class SeedingServiceExtensions
         services.AddSingleton(settings);
         services.AddSingleton<SeedStatus>();
         services.AddHostedService<SeedHostedService>();
+        People.PeopleServiceExtensions.AddGridPeopleServices(services);
         return services;
     }
 }

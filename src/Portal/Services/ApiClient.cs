@@ -12,37 +12,40 @@ public sealed class ApiClient(HttpClient http, Session session)
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
     };
 
-    public async Task<T> GetAsync<T>(string path) => await SendAsync<T>(new HttpRequestMessage(HttpMethod.Get, path));
+    public async Task<T> GetAsync<T>(string path) => (await SendAsync<T>(HttpMethod.Get, path)).Value;
 
-    public async Task<T> PostAsync<T>(string path, object body) =>
-        await SendAsync<T>(new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body, options: Json) });
+    public Task<Tagged<T>> GetTaggedAsync<T>(string path) => SendAsync<T>(HttpMethod.Get, path);
 
-    private async Task<T> SendAsync<T>(HttpRequestMessage request)
+    public async Task<T> PostAsync<T>(string path, object? body, string? idempotencyKey = null, string? ifMatch = null) =>
+        (await SendAsync<T>(HttpMethod.Post, path, body, idempotencyKey, ifMatch)).Value;
+
+    public Task<Tagged<T>> PutAsync<T>(string path, object body, string? ifMatch) => SendAsync<T>(HttpMethod.Put, path, body, null, ifMatch);
+
+    public async Task<string> GetTextAsync(string path)
     {
-        if (session.Token is { } token) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        using var response = await http.SendAsync(request);
+        using var response = await http.SendAsync(Request(HttpMethod.Get, path, null, null, null));
         if (!response.IsSuccessStatusCode) throw await ApiException.FromAsync(response);
-        return (await response.Content.ReadFromJsonAsync<T>(Json))!;
+        return await response.Content.ReadAsStringAsync();
     }
-}
 
-/// <summary>An API refusal, carrying the problem details' title and detail for the person to read.</summary>
-public sealed class ApiException(int status, string message) : Exception(message)
-{
-    public int Status { get; } = status;
-
-    public static async Task<ApiException> FromAsync(HttpResponseMessage response)
+    public async Task<Tagged<T>> SendAsync<T>(HttpMethod method, string path, object? body = null, string? idempotencyKey = null, string? ifMatch = null)
     {
-        try
-        {
-            var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-            var title = problem.TryGetProperty("title", out var t) ? t.GetString() : null;
-            var detail = problem.TryGetProperty("detail", out var d) ? d.GetString() : null;
-            return new ApiException((int)response.StatusCode, string.Join(" ", new[] { title, detail }.Where(s => !string.IsNullOrEmpty(s))));
-        }
-        catch (JsonException)
-        {
-            return new ApiException((int)response.StatusCode, $"服务器返回 {(int)response.StatusCode}。The server answered {(int)response.StatusCode}.");
-        }
+        using var response = await http.SendAsync(Request(method, path, body, idempotencyKey, ifMatch));
+        if (!response.IsSuccessStatusCode) throw await ApiException.FromAsync(response);
+        var value = (await response.Content.ReadFromJsonAsync<T>(Json))!;
+        return new Tagged<T>(value, response.Headers.ETag?.ToString());
+    }
+
+    private HttpRequestMessage Request(HttpMethod method, string path, object? body, string? idempotencyKey, string? ifMatch)
+    {
+        var request = new HttpRequestMessage(method, path);
+        if (body is not null) request.Content = JsonContent.Create(body, body.GetType(), options: Json);
+        if (session.Token is { } token) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (idempotencyKey is not null) request.Headers.Add("Idempotency-Key", idempotencyKey);
+        if (ifMatch is not null) request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        return request;
     }
 }
+
+/// <summary>A response body with the ETag to send back in If-Match.</summary>
+public sealed record Tagged<T>(T Value, string? ETag);

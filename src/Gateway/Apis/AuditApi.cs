@@ -1,0 +1,44 @@
+using Grid.Contracts;
+using Grid.Grains.Audit;
+using Grid.Grains.Regions;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Grid.Gateway.Apis;
+
+/// <summary>The audit trail of personal data, for administrators.</summary>
+public static class AuditApi
+{
+    public const int MaxWindowDays = 31;
+
+    public static RouteGroupBuilder MapAuditApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/admin/audit").WithTags("Admin").RequireAuthorization(p => p.RequireRole(Roles.Admin));
+        api.MapGet("/", QueryAudit).WithName("QueryAudit")
+            .WithSummary("Who read or changed whose personal data, newest first; filter by subject, actor and time (at most 31 days, default the last 7).");
+        return api;
+    }
+
+    public static async Task<Results<Ok<Page<AuditEntryDto>>, ValidationProblem>> QueryAudit(
+        IAuditLog audit, IGrainFactory grains, TimeProvider clock, string? subject, string? actor, DateTimeOffset? from, DateTimeOffset? to,
+        int pageIndex = 0, int pageSize = 50)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (pageIndex < 0) errors["pageIndex"] = ["pageIndex counts from 0."];
+        if (pageSize is < 1 or > 200) errors["pageSize"] = ["pageSize is 1–200."];
+        var until = (to ?? clock.GetUtcNow()).UtcDateTime;
+        var since = (from ?? clock.GetUtcNow().AddDays(-7)).UtcDateTime;
+        if (since >= until) errors["from"] = ["'from' must be before 'to'."];
+        else if (until - since > TimeSpan.FromDays(MaxWindowDays)) errors["to"] = [$"Ask for at most {MaxWindowDays} days at a time."];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+
+        var counties = (await grains.GetGrain<IRegionGrain>(RegionCodes.City).GetChildrenAsync()).Select(c => c.Code).Append(RegionCodes.City).ToList();
+        var filter = new AuditFilter(string.IsNullOrWhiteSpace(subject) ? null : subject.Trim(), string.IsNullOrWhiteSpace(actor) ? null : actor.Trim(), since, until);
+        var entries = await audit.QueryAsync(filter, counties);
+        var shanghai = TimeSpan.FromHours(8);
+        var items = entries.Skip(pageIndex * pageSize).Take(pageSize)
+            .Select(e => new AuditEntryDto(new DateTimeOffset(e.AtUtc, TimeSpan.Zero).ToOffset(shanghai), e.Actor, e.ActorRole, e.Action,
+                e.SubjectType, e.SubjectId, e.RegionCode, e.Details))
+            .ToList();
+        return TypedResults.Ok(new Page<AuditEntryDto>(items, pageIndex, pageSize, entries.Count));
+    }
+}

@@ -1,0 +1,100 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using Grid.Contracts;
+using Grid.Gateway.Security;
+using Grid.Grains.Bundles;
+using Grid.Grains.Catalog;
+using Grid.Grains.Common;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Grid.Gateway.Apis;
+
+public sealed record BundleDetail(ServiceBundleVersion Bundle, IReadOnlyList<CatalogEntry> Items, IReadOnlyList<MergedMaterial> Materials);
+
+public sealed record ApplyRequest(string RegionCode, string? ResidentId);
+
+public sealed record DecisionRequest(bool Approved, string? Note);
+
+/// <summary>One-thing services (一件事, Art. 18): one merged set of materials, one application, parallel approvals per item.</summary>
+public static class BundlesApi
+{
+    private static readonly string[] Applicants = [Roles.Resident, Roles.Worker, Roles.CenterStaff, Roles.Coordinator];
+
+    public static RouteGroupBuilder MapBundlesApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/bundles").WithTags("Bundles");
+        api.MapGet("", GetBundles).WithName("GetBundles").WithSummary("The one-thing list (一件事清单).").AllowAnonymous();
+        api.MapGet("/{code}", GetBundle).WithName("GetBundle").WithSummary("A bundle with its items and one merged set of materials (each material once).").AllowAnonymous();
+        api.MapPut("/{code}", PutBundle).WithName("PutBundle").WithSummary("Create (no If-Match) or change (If-Match) a bundle; the lead department edits it.")
+            .RequireAuthorization(p => p.RequireRole(Roles.Department, Roles.DataBureau, Roles.Admin));
+        api.MapPost("/{code}/applications", Apply).WithName("ApplyForBundle").WithSummary("Apply for a bundle once; every item starts pending. Send Idempotency-Key so a retry returns the same application.")
+            .RequireAuthorization(p => p.RequireRole(Applicants));
+        api.MapGet("/applications/{id}", GetApplication).WithName("GetBundleApplication").WithSummary("An application with each item's approval state.").RequireAuthorization();
+        api.MapPost("/applications/{id}/items/{itemCode}/decision", Decide).WithName("DecideBundleItem").WithSummary("The item's department approves or rejects its part.")
+            .RequireAuthorization(p => p.RequireRole(Roles.Department, Roles.Admin));
+        return api;
+    }
+
+    public static async Task<Ok<IReadOnlyList<ServiceBundleVersion>>> GetBundles(IGrainFactory grains) => TypedResults.Ok(await Bundles(grains).ListAsync());
+
+    public static async Task<Results<Ok<BundleDetail>, NotFound<ProblemDetails>>> GetBundle(string code, IGrainFactory grains, HttpResponse response)
+    {
+        if (await Bundles(grains).GetAsync(code) is not { } b) return NotFound($"No one-thing service has the code {code}.");
+        var items = b.Bundle.ItemCodes.Select(c => grains.GetGrain<IServiceItemGrain>(ServiceItemGrain.KeyOf(RegionCodes.City, c))).ToList();
+        var versions = await Task.WhenAll(items.Select(i => i.GetAsync()));
+        var guides = await Task.WhenAll(items.Select(i => i.GetGuideAsync()));
+        var entries = versions.OfType<ServiceItemVersion>().Select(v => new CatalogEntry(v.RegionCode, v.Item.Code, v.Item.Name, v.Item.Type,
+            v.Item.Field, v.Item.Levels, v.Item.Department, v.Version, v.Item.RequiredSkills)).ToList();
+        var merged = MaterialMerger.Merge(b.Bundle.ItemCodes.Select((c, i) => (c, guides[i]?.Guide)));
+        response.Headers.ETag = CatalogHttp.ETag(b.Version);
+        return TypedResults.Ok(new BundleDetail(b, entries, merged));
+    }
+
+    public static async Task<Ok<ServiceBundleVersion>> PutBundle(string code, ServiceBundle bundle, ClaimsPrincipal user, IGrainFactory grains, HttpContext http)
+    {
+        if (bundle is null || bundle.Code != code) throw ValidationException.For("code", $"The bundle's code must be {code}, as in the address.");
+        var saved = await Bundles(grains).SaveAsync(bundle, CatalogHttp.IfMatch(http.Request), user.Actor());
+        http.Response.Headers.ETag = CatalogHttp.ETag(saved.Version);
+        return TypedResults.Ok(saved);
+    }
+
+    public static async Task<Results<Created<BundleApplication>, NotFound<ProblemDetails>>> Apply(string code, ApplyRequest request,
+        ClaimsPrincipal user, IGrainFactory grains, TimeProvider clock, HttpRequest http)
+    {
+        if (await Bundles(grains).GetAsync(code) is not { } b) return NotFound($"No one-thing service has the code {code}.");
+        var residentId = user.Role() == Roles.Resident ? user.SubjectId() : request.ResidentId;
+        var region = request.RegionCode ?? "";
+        if (!RegionCodes.IsValid(region)) throw ValidationException.For("regionCode", "Give the 12-digit code of the village or township where the application is handled.");
+        CatalogHttp.RequireScope(user, region);
+        if (residentId is not null && !user.CanSee(residentId)) throw new ForbiddenException("You may apply only for residents in your region.");
+        var items = await Task.WhenAll(b.Bundle.ItemCodes.Select(c => grains.GetGrain<IServiceItemGrain>(ServiceItemGrain.KeyOf(RegionCodes.City, c)).GetAsync()));
+        var approvals = items.OfType<ServiceItemVersion>()
+            .Select(v => new ItemApproval(v.Item.Code, v.Item.Name, v.Item.Department, ApprovalState.Pending, null, null, null)).ToList();
+        var key = http.Headers["Idempotency-Key"].ToString();
+        var id = string.IsNullOrWhiteSpace(key) ? Guid.NewGuid().ToString("N")[..16]
+            : Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{user.UserName()}|{code}|{key}")))[..16].ToLowerInvariant();
+        var app = await grains.GetGrain<IBundleApplicationGrain>(id).CreateAsync(new BundleApplication(id, code, region, residentId,
+            user.UserName(), clock.GetUtcNow().UtcDateTime, approvals, BundleApplicationStatus.InProgress));
+        return TypedResults.Created($"/api/bundles/applications/{app.Id}", app);
+    }
+
+    public static async Task<Results<Ok<BundleApplication>, NotFound<ProblemDetails>>> GetApplication(string id, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        if (await grains.GetGrain<IBundleApplicationGrain>(id).GetAsync() is not { } app) return NotFound($"No bundle application {id}.");
+        var allowed = app.SubmittedBy == user.UserName() || user.Role() is Roles.Admin or Roles.DataBureau
+            || (user.Role() == Roles.Department && app.Items.Any(i => i.Department == user.SubjectId()))
+            || (user.Role() is Roles.CenterStaff or Roles.Coordinator or Roles.Worker && user.CanSee(app.RegionCode))
+            || (user.Role() == Roles.Resident && app.ResidentId == user.SubjectId());
+        return allowed ? TypedResults.Ok(app) : throw new ForbiddenException("This application is not yours to see.");
+    }
+
+    public static async Task<Ok<BundleApplication>> Decide(string id, string itemCode, DecisionRequest request, ClaimsPrincipal user, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<IBundleApplicationGrain>(id).DecideAsync(itemCode, request.Approved, user.Actor(), request.Note));
+
+    private static IBundleCatalogGrain Bundles(IGrainFactory grains) => grains.GetGrain<IBundleCatalogGrain>(BundleCatalogGrain.Key);
+
+    private static NotFound<ProblemDetails> NotFound(string detail) =>
+        TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "Not found.", Detail = detail });
+}

@@ -1,0 +1,109 @@
+using System.Security.Claims;
+using Grid.Contracts;
+using Grid.Gateway.Security;
+using Grid.Geo;
+using Grid.Grains.Common;
+using Grid.Grains.Dispatch;
+using Grid.Grains.People;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Grid.Gateway.Apis.Dispatch;
+
+/// <summary>Tasks: a worker's own list, a region's board and overdue list, one task in full.</summary>
+public static class TasksApi
+{
+    private static readonly string[] Staff = [Roles.CenterStaff, Roles.Coordinator, Roles.Admin];
+
+    public static RouteGroupBuilder MapTasksApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/tasks").WithTags("Tasks").RequireAuthorization();
+        api.MapGet("/mine", GetMyTasks).WithName("GetMyTasks").RequireAuthorization(p => p.RequireRole(Roles.Worker))
+            .WithSummary("The signed-in worker's open tasks, most urgent and nearest first, each with why it came to them.");
+        api.MapGet("/", GetTasks).WithName("GetTasks").RequireAuthorization(p => p.RequireRole(Staff))
+            .WithSummary("Open tasks in a region (default: the caller's); overdue=true lists only those past their promised time.");
+        api.MapGet("/{id}", GetTask).WithName("GetTask").WithSummary("One task in full, with its history; the ETag is its version.");
+        TaskActionsApi.MapTaskActions(api);
+        return api;
+    }
+
+    public static async Task<Ok<Page<TaskListItemDto>>> GetMyTasks(
+        ClaimsPrincipal user, IGrainFactory grains, TimeProvider clock, double? lat = null, double? lng = null, int page = 0, int pageSize = 50)
+    {
+        var (index, size) = Paging(page, pageSize);
+        var workerId = user.SubjectId() ?? throw new ForbiddenException("This account is not linked to a worker.");
+        var tasks = await grains.GetGrain<IWorkerTasksGrain>(workerId).ListAsync();
+        if (lat is null || lng is null)
+        {
+            var profile = await grains.GetGrain<IWorkerGrain>(workerId).GetAsync();
+            (lat, lng) = (profile?.Lat ?? 0, profile?.Lng ?? 0);
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        var items = tasks
+            .Select(t => t.ToListItem(now, GeoDistance.HaversineMeters(lat.Value, lng.Value, t.Lat, t.Lng)))
+            .OrderByDescending(t => t.Urgency).ThenBy(t => t.DistanceMeters).ThenBy(t => t.Id, StringComparer.Ordinal)
+            .ToList();
+        return TypedResults.Ok(new Page<TaskListItemDto>(items.Skip(index * size).Take(size).ToList(), index, size, items.Count));
+    }
+
+    public static async Task<Ok<Page<TaskListItemDto>>> GetTasks(
+        ClaimsPrincipal user, IGrainFactory grains, TimeProvider clock, string? region = null, bool overdue = false,
+        Grid.Contracts.TaskStage? stage = null, int page = 0, int pageSize = 50)
+    {
+        var (index, size) = Paging(page, pageSize);
+        var scope = Scope(user, region);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var open = await RegionBoards.OpenTasksAsync(grains, await RegionBoards.VillagesOfAsync(grains, scope));
+        var items = open.Select(t => t.ToListItem(now))
+            .Where(t => !overdue || t.Overdue)
+            .Where(t => stage is null || t.Stage == stage)
+            .OrderByDescending(t => t.Overdue).ThenBy(t => t.PromisedBy).ThenBy(t => t.Id, StringComparer.Ordinal)
+            .ToList();
+        return TypedResults.Ok(new Page<TaskListItemDto>(items.Skip(index * size).Take(size).ToList(), index, size, items.Count));
+    }
+
+    public static async Task<Ok<TaskDto>> GetTask(string id, ClaimsPrincipal user, IGrainFactory grains, TimeProvider clock, HttpResponse response)
+    {
+        var task = await ReadableTaskAsync(id, user, grains);
+        response.Headers.ETag = DispatchMapping.ETag(task.Version);
+        return TypedResults.Ok(task.ToDto(clock.GetUtcNow().UtcDateTime, ShowsPersonal(user, task)));
+    }
+
+    /// <summary>A task the caller may read: their own as a worker or resident, else one inside their region.</summary>
+    internal static async Task<TaskView> ReadableTaskAsync(string id, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        RequireTaskId(id);
+        var task = await grains.GetGrain<ITaskGrain>(id).GetAsync() ?? throw new NotFoundException($"No task or request has the id {id}.");
+        var allowed = user.Role() switch
+        {
+            Roles.Worker => task.WorkerId == user.SubjectId() || task.History.Any(e => e.WorkerId == user.SubjectId() && e.WorkerId is not null),
+            Roles.Resident => task.Draft.ResidentId == user.SubjectId(),
+            Roles.CenterStaff or Roles.Coordinator or Roles.Admin => user.CanSee(task.VillageCode),
+            _ => false,
+        };
+        return allowed ? task : throw new ForbiddenException("This task is neither yours nor inside your region.");
+    }
+
+    internal static void RequireTaskId(string id)
+    {
+        if (id.Length is < 14 or > 80 || !RegionCodes.IsValid(id[..12]))
+            throw ValidationException.For("id", $"'{id}' is not a task id: task ids start with the village code, e.g. 421202001001-T….");
+    }
+
+    private static bool ShowsPersonal(ClaimsPrincipal user, TaskView task) =>
+        user.Role() is Roles.CenterStaff or Roles.Resident || (user.Role() == Roles.Worker && task.WorkerId == user.SubjectId());
+
+    internal static string Scope(ClaimsPrincipal user, string? region)
+    {
+        var scope = string.IsNullOrWhiteSpace(region) ? user.RegionCode() : region.Trim();
+        if (!RegionCodes.IsValid(scope)) throw ValidationException.For("region", $"'{region}' is not a region code: use a 12-digit code, e.g. 421202001000.");
+        if (!user.CanSee(scope)) throw new ForbiddenException($"Region {scope} is outside your region {user.RegionCode()}.");
+        return scope;
+    }
+
+    internal static (int Index, int Size) Paging(int page, int pageSize)
+    {
+        if (page < 0) throw ValidationException.For("page", "Pages count from 0.");
+        if (pageSize is < 1 or > 200) throw ValidationException.For("pageSize", "Ask for 1–200 items per page.");
+        return (page, pageSize);
+    }
+}

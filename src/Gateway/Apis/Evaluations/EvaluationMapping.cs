@@ -1,0 +1,54 @@
+using System.Security.Claims;
+using Grid.Contracts;
+using Grid.Gateway.Security;
+using Grid.Grains.Common;
+using Grid.Grains.Evaluations;
+
+namespace Grid.Gateway.Apis.Evaluations;
+
+internal static class EvaluationMapping
+{
+    public static readonly string[] StaffRoles = [Roles.CenterStaff, Roles.Worker, Roles.Coordinator, Roles.Department, Roles.DataBureau, Roles.Admin];
+
+    public static void RequireScope(this ClaimsPrincipal user, string code, string what)
+    {
+        if (!user.CanSee(code)) throw new ForbiddenException($"{what} lies outside your region {user.RegionCode()}.");
+    }
+
+    public static ServiceRecordDto ToDto(this ServiceRecordView v) => new(
+        v.Record.Id, (ServiceRecordKind)(int)v.Record.Kind, v.Record.StaffId, v.Record.StaffName, v.Record.ItemCode, v.Record.ItemName,
+        v.Record.VillageCode, v.Record.HandledByUnitCode, v.Record.HandledByUnitName,
+        v.Record.StartedAtUtc is { } s ? ShanghaiTime.Show(s) : null, ShanghaiTime.Show(v.Record.CompletedAtUtc),
+        v.Record.ResidentId, v.Record.SourceId, v.Evaluation?.ToDto());
+
+    public static EvaluationDto ToDto(this EvaluationInfo e) => new(
+        e.RecordId, (Satisfaction)(int)e.Overall, e.Overall.IsBad(),
+        new IndicatorRatingsDto(Map(e.Indicators.Efficiency), Map(e.Indicators.Attitude), Map(e.Indicators.GuideAccuracy), Map(e.Indicators.Convenience)),
+        e.Comment, (RatingChannel)(int)e.Channel, ShanghaiTime.Show(e.EvaluatedAtUtc),
+        e.Overall.IsBad() ? $"/api/rectifications/{Uri.EscapeDataString(e.RecordId)}" : null);
+
+    public static IndicatorRatings ToModel(this IndicatorRatingsDto? d) => new(
+        Map(d?.Efficiency), Map(d?.Attitude), Map(d?.GuideAccuracy), Map(d?.Convenience));
+
+    public static SatisfactionLevel ToModel(this Satisfaction s) => (SatisfactionLevel)(int)s;
+
+    private static Satisfaction? Map(SatisfactionLevel? l) => l is { } v ? (Satisfaction)(int)v : null;
+
+    private static SatisfactionLevel? Map(Satisfaction? s) => s is { } v ? (SatisfactionLevel)(int)v : null;
+
+    public static RectificationDto ToDto(this RectificationInfo i) => new(
+        i.RecordId, i.Version, (RectificationState)(int)i.Status, (Satisfaction)(int)i.Level, i.Comment, i.ItemCode, i.ItemName,
+        i.VillageCode, i.HandledByUnitCode, i.HandledByUnitName, i.ResponsibleRegion, i.Escalations,
+        ShanghaiTime.Show(i.OpenedAtUtc), ShanghaiTime.Show(i.DueUtc), Show(i.CurrentDueUtc), i.DeadlineRule, i.Overdue,
+        Show(i.ResolvedAtUtc), i.ResolvedOnTime, Map(i.ReRating),
+        i.Appeal is { } a ? new AppealDto((AppealGround)(int)a.Reason, a.Statement, a.FiledBy, ShanghaiTime.Show(a.FiledAtUtc),
+            a.Upheld, a.DecidedBy, Show(a.DecidedAtUtc), a.DecisionNote) : null,
+        i.Steps.Select(s => new RectificationStepDto(s.Kind.ToString(), ShanghaiTime.Show(s.AtUtc), s.By, s.Note, s.Evidence)).ToList());
+
+    public static RectificationSummaryDto ToDto(this RectificationSummary s) => new(
+        s.RecordId, (RectificationState)(int)s.Status, (Satisfaction)(int)s.Level, s.ItemName, s.VillageCode, s.HandledByUnitCode,
+        s.ResponsibleRegion, s.Escalations, ShanghaiTime.Show(s.OpenedAtUtc), ShanghaiTime.Show(s.DueUtc), Show(s.CurrentDueUtc),
+        s.Overdue, s.AppealPending);
+
+    private static DateTimeOffset? Show(DateTime? utc) => utc is { } u ? ShanghaiTime.Show(u) : null;
+}

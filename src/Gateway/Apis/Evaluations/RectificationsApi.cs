@@ -1,0 +1,125 @@
+using System.Security.Claims;
+using Grid.Contracts;
+using Grid.Gateway.Security;
+using Grid.Grains.Common;
+using Grid.Grains.Evaluations;
+using Grid.Grains.Regions;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using K = Grid.Grains.Evaluations.RectificationStepKind;
+
+namespace Grid.Gateway.Apis.Evaluations;
+
+/// <summary>Bad-review rectification (差评整改): the handling unit calls back, verifies, fixes or explains; the resident re-rates.</summary>
+public static class RectificationsApi
+{
+    private static readonly string[] ActorRoles = [Roles.CenterStaff, Roles.Worker, Roles.Coordinator, Roles.Department, Roles.Admin];
+
+    public static void MapRectificationsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/rectifications").WithTags("Rectifications").RequireAuthorization();
+        api.MapGet("/", List).WithName("ListRectifications")
+            .WithSummary("Rectifications in the caller's region, most urgent first; ?overdue=true for the coordinator's overdue list.")
+            .RequireAuthorization(p => p.RequireRole(EvaluationMapping.StaffRoles));
+        api.MapGet("/{id}", Get).WithName("GetRectification").WithSummary("A rectification with its steps (ETag for If-Match).");
+        api.MapPost("/{id}/steps", Step).WithName("TakeRectificationStep")
+            .WithSummary("CallBack → Verify → Fix (with evidence) or Explain → ReRate (by the resident, or staff taking the call). If-Match honoured.");
+        api.MapPost("/{id}/appeal", Appeal).WithName("AppealReview").WithSummary("Appeal a malicious or mistaken review; the data bureau decides.")
+            .RequireAuthorization(p => p.RequireRole(ActorRoles));
+        api.MapPost("/{id}/appeal/decision", Decide).WithName("DecideAppeal")
+            .WithSummary("Uphold (the review is voided) or reject an appeal. Data bureau only.")
+            .RequireAuthorization(p => p.RequireRole(Roles.DataBureau));
+    }
+
+    public static async Task<Ok<Page<RectificationSummaryDto>>> List(ClaimsPrincipal user, IGrainFactory grains,
+        bool? overdue, RectificationState? status, int pageIndex = 0, int pageSize = 20)
+    {
+        if (pageIndex < 0) throw ValidationException.For("pageIndex", "Use a page index of 0 or more.");
+        if (pageSize is < 1 or > 100) throw ValidationException.For("pageSize", "Use a page size from 1 to 100.");
+        var scope = user.RegionCode();
+        IEnumerable<string> counties = RegionCodes.LevelOf(scope) == RegionLevel.City
+            ? (await grains.GetGrain<IRegionGrain>(scope).GetChildrenAsync()).Select(c => c.Code)
+            : [RegionCodes.CountyOf(scope)];
+        var query = new RectificationQuery(scope, overdue, status is { } s ? (RectificationStatus)(int)s : null);
+        var lists = await Task.WhenAll(counties.Select(c => grains.GetGrain<IRectificationIndexGrain>(c).ListAsync(query)));
+        var all = lists.SelectMany(l => l).OrderBy(r => r.CurrentDueUtc ?? DateTime.MaxValue).ThenBy(r => r.RecordId, StringComparer.Ordinal).ToList();
+        var items = all.Skip(pageIndex * pageSize).Take(pageSize).Select(r => r.ToDto()).ToList();
+        return TypedResults.Ok(new Page<RectificationSummaryDto>(items, pageIndex, pageSize, all.Count));
+    }
+
+    public static async Task<Ok<RectificationDto>> Get(string id, ClaimsPrincipal user, IGrainFactory grains, HttpContext http)
+    {
+        var info = await FindAsync(grains, id);
+        RequireAccess(user, info, allowResident: true);
+        return Versioned(http, info);
+    }
+
+    public static async Task<Ok<RectificationDto>> Step(string id, RectificationStepRequest request, ClaimsPrincipal user,
+        IGrainFactory grains, HttpContext http, [FromHeader(Name = "If-Match")] string? ifMatch)
+    {
+        var info = await FindAsync(grains, id);
+        var kind = request.Action switch
+        {
+            RectificationActionKind.CallBack => K.CallBack,
+            RectificationActionKind.Verify => K.Verify,
+            RectificationActionKind.Fix => K.Fix,
+            RectificationActionKind.Explain => K.Explain,
+            RectificationActionKind.ReRate => K.ReRate,
+            _ => throw ValidationException.For("action", "Use CallBack, Verify, Fix, Explain or ReRate."),
+        };
+        RequireAccess(user, info, allowResident: kind == K.ReRate);
+        if (user.Role() != Roles.Resident && !ActorRoles.Contains(user.Role())) throw new ForbiddenException("Your role does not take rectification steps.");
+        var action = new RectificationAction(kind, user.UserName(), request.Note, Clean(request.Evidence), request.Level?.ToModel(), null, null);
+        return Versioned(http, await grains.GetGrain<IRectificationGrain>(id).ActAsync(action, ParseIfMatch(ifMatch)));
+    }
+
+    public static async Task<Ok<RectificationDto>> Appeal(string id, AppealRequest request, ClaimsPrincipal user, IGrainFactory grains,
+        HttpContext http, [FromHeader(Name = "If-Match")] string? ifMatch)
+    {
+        RequireAccess(user, await FindAsync(grains, id), allowResident: false);
+        var action = new RectificationAction(K.Appeal, user.UserName(), request.Statement, [], null, (AppealReason)(int)request.Reason, null);
+        return Versioned(http, await grains.GetGrain<IRectificationGrain>(id).ActAsync(action, ParseIfMatch(ifMatch)));
+    }
+
+    public static async Task<Ok<RectificationDto>> Decide(string id, AppealDecisionRequest request, ClaimsPrincipal user, IGrainFactory grains,
+        HttpContext http, [FromHeader(Name = "If-Match")] string? ifMatch)
+    {
+        RequireAccess(user, await FindAsync(grains, id), allowResident: false);
+        var action = new RectificationAction(K.AppealDecision, user.UserName(), request.Note, [], null, null, request.Upheld);
+        return Versioned(http, await grains.GetGrain<IRectificationGrain>(id).ActAsync(action, ParseIfMatch(ifMatch)));
+    }
+
+    private static async Task<RectificationInfo> FindAsync(IGrainFactory grains, string id) =>
+        await grains.GetGrain<IRectificationGrain>(id).GetAsync()
+            ?? throw new NotFoundException($"No rectification exists for service record {id}.");
+
+    private static void RequireAccess(ClaimsPrincipal user, RectificationInfo info, bool allowResident)
+    {
+        if (user.Role() == Roles.Resident)
+        {
+            if (allowResident && info.ResidentId is not null && info.ResidentId == user.SubjectId()) return;
+            throw new ForbiddenException("Only the resident who gave the review can follow or re-rate its rectification.");
+        }
+        if (!user.CanSee(info.VillageCode) && !user.CanSee(info.ResponsibleRegion))
+            throw new ForbiddenException($"The rectification of {info.RecordId} lies outside your region {user.RegionCode()}.");
+    }
+
+    private static Ok<RectificationDto> Versioned(HttpContext http, RectificationInfo info)
+    {
+        http.Response.Headers.ETag = $"\"{info.Version}\"";
+        return TypedResults.Ok(info.ToDto());
+    }
+
+    private static int? ParseIfMatch(string? ifMatch) =>
+        string.IsNullOrWhiteSpace(ifMatch) || ifMatch.Trim() == "*" ? null
+            : int.TryParse(ifMatch.Trim().TrimStart('W', '/').Trim('"'), out var v) ? v
+            : throw new PreconditionFailedException($"If-Match '{ifMatch}' is not an ETag this API issued; reload the rectification.");
+
+    private static IReadOnlyList<string> Clean(IReadOnlyList<string>? evidence)
+    {
+        var list = (evidence ?? []).Where(e => !string.IsNullOrWhiteSpace(e)).Select(e => e.Trim()).ToList();
+        if (list.Count > 20 || list.Any(e => e.Length > 500))
+            throw ValidationException.For("evidence", "Give at most 20 evidence references of up to 500 characters each.");
+        return list;
+    }
+}

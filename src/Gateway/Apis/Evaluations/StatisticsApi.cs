@@ -1,0 +1,128 @@
+using System.Globalization;
+using System.Security.Claims;
+using Grid.Contracts;
+using Grid.Gateway.Security;
+using Grid.Grains.Common;
+using Grid.Grains.Evaluations;
+using Grid.Grains.Regions;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Grid.Gateway.Apis.Evaluations;
+
+/// <summary>Results generated from the same aggregates: staff statistics, the public summary and the delegation-list assessment.</summary>
+public static class StatisticsApi
+{
+    public static void MapStatisticsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/statistics/{dimension}/{key}", GetStatistics).WithTags("Statistics").WithName("GetEvaluationStatistics")
+            .WithSummary("Satisfaction, bad-review, callback and on-time rectification rates of a worker, item, village, township, county or the city over [from, to].")
+            .RequireAuthorization(p => p.RequireRole(EvaluationMapping.StaffRoles));
+        app.MapGet("/api/public/regions/{code}/satisfaction", GetPublicSatisfaction).WithTags("Public").WithName("GetRegionSatisfaction")
+            .WithSummary("The public monthly satisfaction summary of a region (counts and rates only).").AllowAnonymous();
+        app.MapGet("/api/quality-assessment", GetQualityAssessment).WithTags("Statistics").WithName("GetQualityAssessment")
+            .WithSummary("质效评估 (Art. 34): volume, time to complete and satisfaction per delegated item in a region, with a keep / review / cancel suggestion.")
+            .RequireAuthorization(p => p.RequireRole(Roles.DataBureau, Roles.Department, Roles.Coordinator, Roles.Admin));
+    }
+
+    public static async Task<Ok<StatisticsDto>> GetStatistics(string dimension, string key, DateOnly? from, DateOnly? to,
+        ClaimsPrincipal user, IGrainFactory grains, TimeProvider clock)
+    {
+        var (start, end) = StatsQueries.Period(from, to, clock);
+        var (dim, scope) = dimension.ToLowerInvariant() switch
+        {
+            "worker" or "staff" => (StatsDimension.Staff, ScopeOf(user)),
+            "item" => (StatsDimension.Item, ScopeOf(user)),
+            "village" or "township" or "county" or "city" => (StatsDimension.Region, RegionKey(dimension, key, user)),
+            _ => throw ValidationException.For("dimension", "Use worker, item, village, township, county or city."),
+        };
+        var tally = await StatsQueries.TallyAsync(grains, dim, key, start, end, dim == StatsDimension.Region ? null : scope);
+        var r = EvaluationStatistics.Rates(tally);
+        var levels = Enum.GetValues<Satisfaction>().ToDictionary(s => s, s => tally.LevelCounts[(int)s]);
+        return TypedResults.Ok(new StatisticsDto(dimension.ToLowerInvariant(), key, start, end, scope ?? RegionCodes.City,
+            tally.Services, tally.Evaluations, levels, tally.BadReviews, tally.CalledBack, tally.RectificationsDue, tally.RectifiedOnTime,
+            tally.Voided, r.SatisfactionRate, r.BadReviewRate, r.CallbackRate, r.OnTimeRectificationRate, r.AverageHoursToComplete));
+    }
+
+    public static async Task<Ok<RegionSatisfactionDto>> GetPublicSatisfaction(string code, string? from, string? to, IGrainFactory grains, TimeProvider clock)
+    {
+        if (!RegionCodes.IsValid(code)) throw ValidationException.For("code", $"'{code}' is not a 12-digit region code.");
+        var region = await grains.GetGrain<IRegionGrain>(code).GetAsync() ?? throw new NotFoundException($"No region has the code {code}.");
+        var today = ShanghaiTime.DateOf(clock.GetUtcNow().UtcDateTime);
+        var last = ParseMonth(to, "to") ?? new DateOnly(today.Year, today.Month, 1);
+        var first = ParseMonth(from, "from") ?? last.AddMonths(-11);
+        if (first > last || first < last.AddMonths(-35)) throw ValidationException.For("from", "Ask for 1 to 36 months, from ≤ to (yyyy-MM).");
+        var months = StatsKeys.Months(first, last);
+        var tallies = await Task.WhenAll(months.Select(m =>
+        {
+            var start = DateOnly.ParseExact(m + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
+            return StatsQueries.TallyAsync(grains, StatsDimension.Region, code, start, start.AddMonths(1).AddDays(-1), null);
+        }));
+        var rows = months.Zip(tallies, (m, t) => (m, t, r: EvaluationStatistics.Rates(t)))
+            .Select(x => new MonthlySatisfactionDto(x.m, x.t.Evaluations, x.r.SatisfactionRate, x.r.BadReviewRate, x.r.OnTimeRectificationRate)).ToList();
+        return TypedResults.Ok(new RegionSatisfactionDto(code, region.Info.Name, rows));
+    }
+
+    public static async Task<Ok<QualityAssessmentDto>> GetQualityAssessment(string? region, string? itemCode, DateOnly? from, DateOnly? to,
+        ClaimsPrincipal user, IGrainFactory grains, TimeProvider clock)
+    {
+        var code = string.IsNullOrWhiteSpace(region) ? user.RegionCode() : region.Trim();
+        if (!RegionCodes.IsValid(code)) throw ValidationException.For("region", $"'{code}' is not a 12-digit region code.");
+        user.RequireScope(code, $"Region {code}");
+        var (start, end) = StatsQueries.Period(from ?? ShanghaiTime.DateOf(clock.GetUtcNow().UtcDateTime).AddMonths(-11), to, clock);
+        var filter = StatsQueries.Filter(start, end, null, string.IsNullOrWhiteSpace(itemCode) ? null : itemCode.Trim());
+        var months = StatsKeys.Months(start, end);
+        var perMonth = await Task.WhenAll(months.Select(m =>
+            grains.GetGrain<IServiceStatsGrain>(StatsKeys.Key(m, StatsDimension.Region, code)).TallyByItemAsync(filter)));
+        var thresholds = new QualityThresholds();
+        var items = perMonth.SelectMany(x => x).GroupBy(t => t.ItemCode).Select(g =>
+        {
+            var tally = g.Select(t => t.Tally).Aggregate(EvaluationTally.Empty, (a, b) => a.Add(b));
+            var rates = EvaluationStatistics.Rates(tally);
+            var suggestion = DelegationQualityRules.Assess(tally, months.Count, thresholds);
+            return new ItemAssessmentDto(g.Key, g.Last().ItemName, tally.Services, Math.Round((double)tally.Services / months.Count, 2),
+                rates.AverageHoursToComplete, tally.Evaluations, rates.SatisfactionRate, rates.BadReviewRate,
+                (QualityVerdictDto)(int)suggestion.Verdict, suggestion.Reasons);
+        }).OrderBy(i => i.ItemCode, StringComparer.Ordinal).ToList();
+        return TypedResults.Ok(new QualityAssessmentDto(code, start, end, items));
+    }
+
+    private static string? ScopeOf(ClaimsPrincipal user) =>
+        RegionCodes.LevelOf(user.RegionCode()) == RegionLevel.City ? null : user.RegionCode();
+
+    private static string RegionKey(string dimension, string key, ClaimsPrincipal user)
+    {
+        if (!RegionCodes.IsValid(key) || !string.Equals(RegionCodes.LevelOf(key).ToString(), dimension, StringComparison.OrdinalIgnoreCase))
+            throw ValidationException.For("key", $"'{key}' is not the 12-digit code of a {dimension.ToLowerInvariant()}.");
+        user.RequireScope(key, $"Region {key}");
+        return key;
+    }
+
+    private static DateOnly? ParseMonth(string? text, string field) =>
+        string.IsNullOrWhiteSpace(text) ? null
+            : DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
+            : throw ValidationException.For(field, $"'{text}' is not a month; use yyyy-MM.");
+}
+
+internal static class StatsQueries
+{
+    public static (DateOnly From, DateOnly To) Period(DateOnly? from, DateOnly? to, TimeProvider clock)
+    {
+        var today = ShanghaiTime.DateOf(clock.GetUtcNow().UtcDateTime);
+        var end = to ?? today;
+        var start = from ?? new DateOnly(end.Year, end.Month, 1);
+        if (start > end) throw ValidationException.For("from", "'from' must not be after 'to'.");
+        if (start < end.AddYears(-5)) throw ValidationException.For("from", "Ask for at most five years at a time.");
+        return (start, end);
+    }
+
+    public static StatsFilter Filter(DateOnly from, DateOnly to, string? scope, string? item) =>
+        new(ShanghaiTime.StartOfDayUtc(from), ShanghaiTime.StartOfDayUtc(to.AddDays(1)), scope, item);
+
+    public static async Task<EvaluationTally> TallyAsync(IGrainFactory grains, StatsDimension dim, string key, DateOnly from, DateOnly to, string? scope)
+    {
+        var filter = Filter(from, to, scope, null);
+        var tallies = await Task.WhenAll(StatsKeys.Months(from, to).Select(m =>
+            grains.GetGrain<IServiceStatsGrain>(StatsKeys.Key(m, dim, key)).TallyAsync(filter)));
+        return tallies.Aggregate(EvaluationTally.Empty, (a, b) => a.Add(b));
+    }
+}

@@ -1,0 +1,75 @@
+using System.Globalization;
+using System.Security.Claims;
+using Grid.Contracts;
+using Grid.Gateway.Security;
+using Grid.Grains.Geography;
+using Grid.Grains.People;
+using Microsoft.AspNetCore.Http.HttpResults;
+using NetTopologySuite.IO;
+
+namespace Grid.Gateway.Apis;
+
+/// <summary>Point → county, township, village and grid; a region's grids as GeoJSON for the coordinator map.</summary>
+public static class LocateApi
+{
+    public static RouteGroupBuilder MapLocateApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/regions").WithTags("Regions");
+        api.MapGet("/locate", Locate).WithName("LocatePoint").AllowAnonymous()
+            .WithSummary("The county, township, village or community and grid of a WGS84 point (lat, lng in degrees).");
+        api.MapGet("/{code}/grids", GetGrids).WithName("GetRegionGrids").RequireAuthorization()
+            .WithSummary("The current grids inside a region as a GeoJSON FeatureCollection (id, name, village, worker ids).");
+        return api;
+    }
+
+    public static async Task<Results<Ok<LocationDto>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>, ValidationProblem>> Locate(
+        string? lat, string? lng, IGrainFactory grains)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var la = Parse(lat, "lat", -90, 90, errors);
+        var lo = Parse(lng, "lng", -180, 180, errors);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        var hit = await grains.GetGrain<ILocateIndexGrain>(RegionCodes.City).LocateAsync(la, lo);
+        if (hit is null)
+            return TypedResults.NotFound(new Microsoft.AspNetCore.Mvc.ProblemDetails
+            {
+                Status = 404, Title = "Outside the city.",
+                Detail = $"No grid of Xianning covers ({la.ToString(CultureInfo.InvariantCulture)}, {lo.ToString(CultureInfo.InvariantCulture)}). Coordinates are WGS84 degrees: lat first, then lng.",
+            });
+        return TypedResults.Ok(new LocationDto(la, lo, Named(hit.County), Named(hit.Township), Named(hit.Village), Named(hit.Grid)));
+    }
+
+    public static async Task<Results<ContentHttpResult, ValidationProblem, ProblemHttpResult>> GetGrids(
+        string code, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        if (RegionsApi.InvalidCode(code) is { } invalid) return invalid;
+        if (!user.CanSee(code) && !user.CanSee(RegionCodes.CountyOf(code)))
+            return TypedResults.Problem(statusCode: 403, title: "Not allowed.", detail: $"{code} is outside your region.");
+        var outlines = await grains.GetGrain<ILocateIndexGrain>(RegionCodes.City).GridsInAsync(code);
+        if (outlines.Count == 0)
+            return TypedResults.Problem(statusCode: 404, title: "No grids.", detail: $"No region with grids has the code {code}.");
+        var cells = await Task.WhenAll(outlines.Select(o => grains.GetGrain<IGridCellGrain>(o.GridId).GetAsync()));
+        
+        var features = new NetTopologySuite.Features.FeatureCollection();
+        for (var i = 0; i < outlines.Count; i++)
+        {
+            var o = outlines[i];
+            features.Add(Grid.Geo.GeoJson.ToFeature(Wkt.Read(o.Wkt), [
+                new("id", o.GridId), new("name", o.Name), new("villageCode", o.VillageCode),
+                new("workerIds", (cells[i]?.WorkerIds ?? []).ToArray())]));
+        }
+        return TypedResults.Content(Grid.Geo.GeoJson.ToJson(features), "application/geo+json");
+    }
+
+    private static double Parse(string? text, string field, double min, double max, Dictionary<string, string[]> errors)
+    {
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value) || value < min || value > max)
+        {
+            errors[field] = [$"Give {field} as a WGS84 degree between {min} and {max}, e.g. lat=29.84&lng=114.32."];
+            return double.NaN;
+        }
+        return value;
+    }
+
+    private static NamedCode Named(CodeName c) => new(c.Code, c.Name);
+}

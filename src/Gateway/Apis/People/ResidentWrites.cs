@@ -1,0 +1,50 @@
+using Grid.Contracts;
+using Grid.Grains.Geography;
+using Grid.Grains.People;
+
+namespace Grid.Gateway.Apis.People;
+
+/// <summary>Building a resident record from a request and keeping the grid cells and village directories in step.</summary>
+public static class ResidentWrites
+{
+    public static ResidentProfile Profile(string id, ResidentRequest r, List<Need> needs, GridLocation home, ResidentProfile? current, Caller by, DateTime nowUtc)
+    {
+        var consent = r.Consent switch
+        {
+            null => current?.Consent,
+            { } c when current?.Consent is { } old && old.Given == c.Given && old.Scope == c.Scope.Trim() => old,
+            { } c => new Consent(c.Given, nowUtc, by.UserName, c.Scope.Trim()),
+        };
+        return new ResidentProfile(id, r.Name.Trim(), r.IdNumber.ToUpperInvariant(), r.Phone, needs, r.CareLevel,
+            r.HomeLat, r.HomeLng, r.Address.Trim(), home.Grid.Code, home.Village.Code,
+            [.. (r.Proxies ?? []).Select(p => new FamilyProxy(p.Name.Trim(), p.Relation?.Trim() ?? "", p.Phone, p.HasPowerOfAttorney))],
+            consent);
+    }
+
+    public static async Task RefileAsync(PeopleServices s, ResidentProfile? before, ResidentProfile after)
+    {
+        if (before is not null && before.GridId != after.GridId)
+            await s.Cell(before.GridId).UpdateMembersAsync(MemberChanges.Residents([], [after.Id]));
+        if (before?.GridId != after.GridId)
+            await s.Cell(after.GridId).UpdateMembersAsync(MemberChanges.Residents([after.Id], []));
+        if (before is not null && before.VillageCode != after.VillageCode)
+            await s.Directory(before.VillageCode).RemoveResidentAsync(after.Id);
+        await s.Directory(after.VillageCode).UpsertResidentAsync(after.Summary());
+    }
+
+    /// <summary>The names of the fields that changed, for the audit log (never the values).</summary>
+    public static string ChangedFields(ResidentProfile a, ResidentProfile b)
+    {
+        var changed = new List<string>();
+        if (a.Name != b.Name) changed.Add("name");
+        if (a.IdNumber != b.IdNumber) changed.Add("idNumber");
+        if (a.Phone != b.Phone) changed.Add("phone");
+        if (!a.Needs.SequenceEqual(b.Needs)) changed.Add("needs");
+        if (a.CareLevel != b.CareLevel) changed.Add("careLevel");
+        if (a.HomeLat != b.HomeLat || a.HomeLng != b.HomeLng || a.Address != b.Address) changed.Add("home");
+        if (a.GridId != b.GridId) changed.Add($"grid {a.GridId} -> {b.GridId}");
+        if (!a.Proxies.SequenceEqual(b.Proxies)) changed.Add("proxies");
+        if (a.Consent != b.Consent) changed.Add("consent");
+        return changed.Count == 0 ? "no changes" : "changed: " + string.Join(", ", changed);
+    }
+}

@@ -1,0 +1,145 @@
+using System.Security.Claims;
+using Grid.Contracts;
+using Grid.Grains.Common;
+using Grid.Grains.Geography;
+using Grid.Grains.People;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Grid.Gateway.Apis.People;
+
+/// <summary>Grid workers, party cadres, community workers and volunteers, scoped like residents.</summary>
+public static class WorkersApi
+{
+    public static RouteGroupBuilder MapWorkersApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/workers").WithTags("Workers").RequireAuthorization(p => p.RequireRole(Caller.PeopleRoles));
+        api.MapGet("/", SearchWorkers).WithName("SearchWorkers").WithSummary("Search workers in your scope by name, role, grid or region (paged).");
+        api.MapGet("/{id}", GetWorker).WithName("GetWorker").WithSummary("A worker: grids served with dates, skills, capacity, hours; phone masked unless your role needs it.");
+        api.MapPost("/", CreateWorker).WithName("CreateWorker").WithSummary("Register a worker in a village. Send Idempotency-Key when retrying.");
+        api.MapPut("/{id}", UpdateWorker).WithName("UpdateWorker").WithSummary("Replace a worker's record (If-Match required).");
+        return api;
+    }
+
+    public static async Task<Results<Ok<Page<WorkerSummaryDto>>, ValidationProblem>> SearchWorkers(
+        ClaimsPrincipal user, [AsParameters] PeopleServices s, string? name, string? role, string? grid, string? region,
+        int pageIndex = 0, int pageSize = 20)
+    {
+        var caller = await Caller.FromAsync(user, s.Grains, s.Clock);
+        var errors = Directories.CheckPaging(pageIndex, pageSize);
+        WorkerRole? wanted = null;
+        if (role is not null)
+        {
+            if (Enum.TryParse<WorkerRole>(role, out var r) && Enum.IsDefined(r)) wanted = r;
+            else errors["role"] = [$"'{role}' is not a worker role; use {string.Join(", ", Enum.GetNames<WorkerRole>())}."];
+        }
+        var scope = caller.SearchRegion(region);
+        if (!RegionCodes.IsValid(scope)) errors["region"] = ["Use a 12-digit region code."];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        // Workers see the colleagues of their own village; the others their region.
+        if (caller.Role == Roles.Worker ? !RegionCodes.Contains(caller.Region, scope) : !caller.CanSearch(scope))
+            throw new ForbiddenException("You may search only the workers of your own region.");
+
+        var villages = await Directories.VillagesUnderAsync(s.Grains, scope);
+        var lists = await Task.WhenAll(villages.Select(async v => (Village: v, Workers: await s.Directory(v).GetWorkersAsync())));
+        var hits = lists.SelectMany(l => l.Workers.Select(w => w.ToDto(l.Village)))
+            .Where(w => string.IsNullOrWhiteSpace(name) || w.Name.Contains(name.Trim(), StringComparison.Ordinal))
+            .Where(w => wanted is null || w.Role == wanted.ToString())
+            .Where(w => grid is null || w.GridIds.Contains(grid))
+            .OrderBy(w => w.Id, StringComparer.Ordinal);
+        var page = Directories.Paged(hits, pageIndex, pageSize);
+        await s.Audit.WriteAsync(caller.Actor, "worker.search", "region", scope, scope, $"{page.Total} matches");
+        return TypedResults.Ok(page);
+    }
+
+    public static async Task<Ok<WorkerDto>> GetWorker(string id, ClaimsPrincipal user, [AsParameters] PeopleServices s, HttpResponse response)
+    {
+        var caller = await Caller.FromAsync(user, s.Grains, s.Clock);
+        var current = await LoadVisibleAsync(id, caller, s);
+        var dto = current.Value.ToDto(caller);
+        await s.Audit.WriteAsync(caller.Actor, "worker.read", "worker", id, current.Value.VillageCode, dto.PhoneMasked ? "phone masked" : "clear: phone");
+        response.Headers.ETag = PeopleMapping.ETag(current.Version);
+        return TypedResults.Ok(dto);
+    }
+
+    public static async Task<Results<Created<WorkerDto>, ValidationProblem>> CreateWorker(
+        WorkerRequest request, ClaimsPrincipal user, [AsParameters] PeopleServices s, HttpResponse response,
+        [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey)
+    {
+        var errors = PeopleValidation.Check(request, out var role, out var start, out var end);
+        Preconditions.CheckIdempotencyKey(idempotencyKey, errors);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        var caller = await Caller.FromAsync(user, s.Grains, s.Clock);
+        if (!caller.CanManage(request.VillageCode)) throw new ForbiddenException($"You may not register workers in {request.VillageCode}.");
+        if (await UnknownGridsAsync(request, s) is { } unknown) return unknown;
+
+        var id = await s.Directory(request.VillageCode).AllocateIdAsync(PersonKind.Worker, idempotencyKey is null ? null : $"{caller.UserName}:{idempotencyKey}");
+        var grain = s.Grains.GetGrain<IWorkerGrain>(id);
+        if (await grain.GetVersionedAsync() is { } replay)
+        {
+            response.Headers.ETag = PeopleMapping.ETag(replay.Version);
+            return TypedResults.Created($"/api/workers/{id}", replay.Value.ToDto(caller));
+        }
+        var profile = Profile(id, request, role, start, end);
+        var version = await grain.SaveAsync(profile, null);
+        await RefileAsync(s, null, profile);
+        await s.Audit.WriteAsync(caller.Actor, "worker.create", "worker", id, profile.VillageCode, null);
+        response.Headers.ETag = PeopleMapping.ETag(version);
+        return TypedResults.Created($"/api/workers/{id}", profile.ToDto(caller));
+    }
+
+    public static async Task<Results<Ok<WorkerDto>, ValidationProblem, ProblemHttpResult>> UpdateWorker(
+        string id, WorkerRequest request, ClaimsPrincipal user, [AsParameters] PeopleServices s, HttpResponse response,
+        [FromHeader(Name = "If-Match")] string? ifMatch)
+    {
+        if (Preconditions.Parse(ifMatch) is not { } ifVersion) return Preconditions.Required();
+        var errors = PeopleValidation.Check(request, out var role, out var start, out var end);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        var caller = await Caller.FromAsync(user, s.Grains, s.Clock);
+        var current = await LoadVisibleAsync(id, caller, s);
+        if (!caller.CanManage(current.Value.VillageCode) || !caller.CanManage(request.VillageCode))
+            throw new ForbiddenException("You may read this worker but not change the record.");
+        if (ifVersion != current.Version) return Preconditions.Stale();
+        if (await UnknownGridsAsync(request, s) is { } unknown) return unknown;
+
+        var profile = Profile(id, request, role, start, end);
+        var version = await s.Grains.GetGrain<IWorkerGrain>(id).SaveAsync(profile, ifVersion);
+        await RefileAsync(s, current.Value, profile);
+        await s.Audit.WriteAsync(caller.Actor, "worker.update", "worker", id, profile.VillageCode, null);
+        response.Headers.ETag = PeopleMapping.ETag(version);
+        return TypedResults.Ok(profile.ToDto(caller));
+    }
+
+    private static WorkerProfile Profile(string id, WorkerRequest r, WorkerRole role, TimeOnly start, TimeOnly end) =>
+        new(id, r.Name.Trim(), role, r.VillageCode, [.. (r.Grids ?? []).Select(g => new GridAssignment(g.GridId, g.From, g.Until))],
+            [.. (r.Skills ?? []).Select(k => k.Trim()).Where(k => k.Length > 0).Distinct()], r.DailyCapacity, start, end, r.Phone, r.Active, r.Lat, r.Lng);
+
+    private static async Task<ValidationProblem?> UnknownGridsAsync(WorkerRequest request, PeopleServices s)
+    {
+        var current = (await s.Grains.GetGrain<ILocateIndexGrain>(RegionCodes.City).GridsInAsync(request.VillageCode)).Select(g => g.GridId).ToHashSet();
+        var unknown = (request.Grids ?? []).Select(g => g.GridId).Where(g => !current.Contains(g)).ToList();
+        return unknown.Count == 0 ? null : TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            { ["grids"] = [$"{string.Join(", ", unknown)} is not a current grid of {request.VillageCode}."] });
+    }
+
+    private static async Task RefileAsync(PeopleServices s, WorkerProfile? before, WorkerProfile after)
+    {
+        var today = Caller.Today(s.Clock);
+        var was = before?.GridsOn(today) ?? [];
+        var now = after.GridsOn(today);
+        await Task.WhenAll(was.Except(now).Select(g => s.Cell(g).UpdateMembersAsync(MemberChanges.Workers([], [after.Id]))));
+        await Task.WhenAll(now.Except(was).Select(g => s.Cell(g).UpdateMembersAsync(MemberChanges.Workers([after.Id], []))));
+        if (before is not null && before.VillageCode != after.VillageCode) await s.Directory(before.VillageCode).RemoveWorkerAsync(after.Id);
+        await s.Directory(after.VillageCode).UpsertWorkerAsync(after.Summary(today));
+    }
+
+    private static async Task<Versioned<WorkerProfile>> LoadVisibleAsync(string id, Caller caller, PeopleServices s)
+    {
+        var found = await s.Grains.GetGrain<IWorkerGrain>(id).GetVersionedAsync();
+        if (found is null)
+            throw caller.Role == Roles.Admin || RegionCodes.Contains(caller.Region, id)
+                ? new NotFoundException($"No worker has the id {id}.")
+                : new ForbiddenException("That worker is outside your region.");
+        return caller.CanSeeWorker(found.Value) ? found : throw new ForbiddenException("That worker is outside your region.");
+    }
+}

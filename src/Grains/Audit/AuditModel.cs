@@ -1,0 +1,42 @@
+namespace Grid.Grains.Audit;
+
+/// <summary>
+/// One audited access to personal data. <see cref="Details"/> names fields or counts, never the
+/// personal values themselves (the log must not become a second copy of the data).
+/// </summary>
+[GenerateSerializer, Immutable, Alias("grid.audit-entry")]
+public sealed record AuditEntry(
+    [property: Id(0)] DateTime AtUtc,
+    [property: Id(1)] string Actor,
+    [property: Id(2)] string ActorRole,
+    [property: Id(3)] string Action,
+    [property: Id(4)] string SubjectType,
+    [property: Id(5)] string SubjectId,
+    [property: Id(6)] string RegionCode,
+    [property: Id(7)] string? Details);
+
+/// <summary>Who did it, as the audit log records it.</summary>
+[GenerateSerializer, Immutable, Alias("grid.audit-actor")]
+public sealed record AuditActor([property: Id(0)] string UserName, [property: Id(1)] string Role)
+{
+    public static AuditActor System { get; } = new("system", "System");
+}
+
+/// <summary>A filter over audit entries: every non-null field must match; times are [FromUtc, ToUtc).</summary>
+[GenerateSerializer, Immutable, Alias("grid.audit-filter")]
+public sealed record AuditFilter(
+    [property: Id(0)] string? SubjectId,
+    [property: Id(1)] string? Actor,
+    [property: Id(2)] DateTime FromUtc,
+    [property: Id(3)] DateTime ToUtc)
+{
+    public bool Matches(AuditEntry e) =>
+        e.AtUtc >= FromUtc && e.AtUtc < ToUtc
+        && (SubjectId is null || e.SubjectId == SubjectId)
+        && (Actor is null || string.Equals(e.Actor, Actor, StringComparison.OrdinalIgnoreCase));
+}
+
+public sealed class AuditDayState
+{
+    public List<AuditEntry> Entries { get; set; } = [];
+}

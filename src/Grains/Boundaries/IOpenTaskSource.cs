@@ -1,0 +1,25 @@
+namespace Grid.Grains.Boundaries;
+
+/// <summary>An open assisted-agency task located in a grid, as a boundary change sees it.</summary>
+[GenerateSerializer, Immutable, Alias("grid.open-task-ref")]
+public sealed record OpenTaskRef([property: Id(0)] string TaskId, [property: Id(1)] string GridId);
+
+/// <summary>
+/// The hook through which a boundary change finds and moves open tasks. Dispatch does not exist
+/// yet, so the registered source is <see cref="NoOpenTasks"/>; the dispatch feature replaces it
+/// (services.AddSingleton&lt;IOpenTaskSource, ...&gt;) with one that asks its task grains.
+/// <see cref="MoveAsync"/> must be idempotent: a resumed boundary change may call it twice.
+/// </summary>
+public interface IOpenTaskSource
+{
+    Task<IReadOnlyList<OpenTaskRef>> OpenTasksInGridAsync(string gridId);
+
+    Task MoveAsync(IReadOnlyList<string> taskIds, string toGridId, string toVillageCode);
+}
+
+public sealed class NoOpenTasks : IOpenTaskSource
+{
+    public Task<IReadOnlyList<OpenTaskRef>> OpenTasksInGridAsync(string gridId) => Task.FromResult<IReadOnlyList<OpenTaskRef>>([]);
+
+    public Task MoveAsync(IReadOnlyList<string> taskIds, string toGridId, string toVillageCode) => Task.CompletedTask;
+}

@@ -1,0 +1,104 @@
+using Grid.Grains.Catalog;
+
+namespace Grid.Grains.Delegation;
+
+[GenerateSerializer, Alias("grid.delegation-change")]
+public enum DelegationChange { Add, Adjust, Remove }
+
+/// <summary>Art. 13's grounds for adjusting the delegation list (高频服务事项下沉清单).</summary>
+[GenerateSerializer, Alias("grid.adjustment-reason")]
+public enum AdjustmentReason
+{
+    CatalogAdjusted = 1,      // (一) 因服务事项基本清单调整,需要对应调整
+    PublicDemand = 2,         // (二) 企业群众反应强烈需要新增的,或者需求不高需要取消的
+    QualityAssessment = 3,    // (三) 相关职能部门对下沉事项开展质效评估需要调整
+    CityDecision = 4,         // 市委、市政府认为有必要,另行组织调整
+}
+
+[GenerateSerializer, Alias("grid.frequency-class")]
+public enum FrequencyClass { High, Medium, Low }
+
+[GenerateSerializer, Alias("grid.proposal-stage")]
+public enum ProposalStage { Drafted, PartyGroupReviewed, LeaderApproved, Aggregated, Decided, Published, Rejected }
+
+/// <summary>The steps after drafting that each need their own role (see <see cref="DelegationWorkflow"/>).</summary>
+[GenerateSerializer, Alias("grid.delegation-step")]
+public enum DelegationStep { PartyGroupReview, LeaderApproval, Aggregation, ExecutiveMeetingDecision }
+
+[GenerateSerializer, Immutable, Alias("grid.proposal-draft")]
+public sealed record ProposalDraft(
+    [property: Id(0)] string ItemCode,
+    [property: Id(1)] DelegationChange Change,
+    [property: Id(2)] ServiceLevel TargetLevel,
+    [property: Id(3)] AdjustmentReason? Reason,
+    [property: Id(4)] string Justification,
+    [property: Id(5)] FrequencyClass? SurveyedFrequency);
+
+[GenerateSerializer, Immutable, Alias("grid.workflow-record")]
+public sealed record WorkflowRecord(
+    [property: Id(0)] ProposalStage Stage,
+    [property: Id(1)] bool Approved,
+    [property: Id(2)] string By,
+    [property: Id(3)] string Role,
+    [property: Id(4)] string Reference,
+    [property: Id(5)] string? Note,
+    [property: Id(6)] DateTime AtUtc);
+
+/// <summary>How the frequency class was found: from requests on the platform, or from the department's survey.</summary>
+[GenerateSerializer, Immutable, Alias("grid.frequency-evidence")]
+public sealed record FrequencyEvidence(
+    [property: Id(0)] FrequencyClass Class,
+    [property: Id(1)] string Source,
+    [property: Id(2)] long? Requests,
+    [property: Id(3)] int? Months);
+
+[GenerateSerializer, Immutable, Alias("grid.delegation-proposal")]
+public sealed record DelegationProposal(
+    [property: Id(0)] string Id,
+    [property: Id(1)] string RegionCode,
+    [property: Id(2)] string ItemCode,
+    [property: Id(3)] string ItemName,
+    [property: Id(4)] string Department,
+    [property: Id(5)] DelegationChange Change,
+    [property: Id(6)] ServiceLevel TargetLevel,
+    [property: Id(7)] AdjustmentReason? Reason,
+    [property: Id(8)] string Justification,
+    [property: Id(9)] FrequencyEvidence Frequency,
+    [property: Id(10)] ProposalStage Stage,
+    [property: Id(11)] IReadOnlyList<WorkflowRecord> Trail,
+    [property: Id(12)] int? PublishedInVersion);
+
+[GenerateSerializer, Immutable, Alias("grid.delegation-entry")]
+public sealed record DelegationEntry(
+    [property: Id(0)] string ItemCode,
+    [property: Id(1)] string ItemName,
+    [property: Id(2)] string Department,
+    [property: Id(3)] ServiceLevel TargetLevel,
+    [property: Id(4)] FrequencyClass Frequency,
+    [property: Id(5)] string ProposalId,
+    [property: Id(6)] DateOnly Since);
+
+[GenerateSerializer, Immutable, Alias("grid.delegation-change-record")]
+public sealed record DelegationChangeRecord(
+    [property: Id(0)] string ProposalId,
+    [property: Id(1)] DelegationChange Change,
+    [property: Id(2)] string ItemCode,
+    [property: Id(3)] AdjustmentReason? Reason);
+
+/// <summary>A published, numbered and never-changing version of a region's delegation list.</summary>
+[GenerateSerializer, Immutable, Alias("grid.delegation-list-version")]
+public sealed record DelegationListVersion(
+    [property: Id(0)] string RegionCode,
+    [property: Id(1)] int Number,
+    [property: Id(2)] DateOnly EffectiveDate,
+    [property: Id(3)] DateTime PublishedUtc,
+    [property: Id(4)] string PublishedBy,
+    [property: Id(5)] IReadOnlyList<DelegationEntry> Entries,
+    [property: Id(6)] IReadOnlyList<DelegationChangeRecord> Changes);
+
+[GenerateSerializer, Immutable, Alias("grid.delegation-version-summary")]
+public sealed record DelegationVersionSummary(
+    [property: Id(0)] int Number,
+    [property: Id(1)] DateOnly EffectiveDate,
+    [property: Id(2)] DateTime PublishedUtc,
+    [property: Id(3)] int EntryCount);

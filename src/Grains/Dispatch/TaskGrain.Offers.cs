@@ -1,0 +1,108 @@
+using Grid.Contracts;
+using Grid.Grains.Common;
+using Grid.Grains.Deadlines;
+using Grid.Grains.Dispatch.Audit;
+
+namespace Grid.Grains.Dispatch;
+
+public sealed partial class TaskGrain
+{
+    private const string System = "system";
+
+    private DispatchNeed Need() => new(S.GridId, S.VillageCode, S.Draft!.Skills, S.HomeLat, S.HomeLng,
+        S.Draft.WindowStartUtc, S.Draft.WindowEndUtc, S.Tried.ToHashSet());
+
+    /// <summary>Offers the task to the best worker not yet tried; with nobody left it waits in the village queue and the center is told.</summary>
+    private async Task OfferNextAsync(string actor)
+    {
+        S.WorkerId = S.WorkerName = S.Reason = null;
+        var ranked = await new CandidateFinder(GrainFactory).RankAsync(Need(), S.Draft!.ResidentId, Now);
+        foreach (var (choice, capacity) in ranked)
+        {
+            var offer = Summary() with { Stage = TaskStage.Offered, WorkerId = choice.WorkerId, Reason = choice.Reason };
+            if (!await GrainFactory.GetGrain<IWorkerTasksGrain>(choice.WorkerId).TryAddAsync(offer, capacity)) continue;
+            await OfferToAsync(actor, choice);
+            return;
+        }
+        S.Stage = TaskStage.Queued;
+        Record(actor, "queued", null, "no worker fits; waiting in the village queue");
+        await NotifyAsync(Inboxes.Region(S.VillageCode), "queued", $"任务 {Id} ({S.Draft.ItemCode}) 暂无合适网格员, 已进入本村(社区)待派队列, 请中心派单。");
+    }
+
+    private async Task OfferToAsync(string actor, DispatchChoice choice)
+    {
+        S.Stage = TaskStage.Offered;
+        S.WorkerId = choice.WorkerId;
+        S.WorkerName = choice.Name;
+        S.Reason = choice.Reason;
+        S.Offers++;
+        Record(actor, "offered", choice.WorkerId, choice.Reason);
+        await ScheduleAsync($"offer:{S.Offers}", Now + Options.AcceptTimeout);
+        await NotifyAsync(Inboxes.Worker(choice.WorkerId), "offered", $"新任务 {Id} ({S.Draft!.ItemCode}, {S.Draft.Urgency}): {choice.Reason}。请在 {Options.AcceptTimeout.TotalMinutes:0} 分钟内接单。");
+    }
+
+    private async Task ReassignAsync(TaskActor actor, TaskCommand command)
+    {
+        if (actor.Role is not (Roles.CenterStaff or Roles.Coordinator or Roles.Admin))
+            throw new ForbiddenException("Only the center or a coordinator may move a task to another worker.");
+        RequireStage("move to another worker", TaskStage.Queued, TaskStage.Offered, TaskStage.Accepted);
+        if (command.ExpectedWorkerId is { } expected && expected != S.WorkerId)
+            throw new ConflictException($"The task is no longer with {expected}; it is with {S.WorkerId ?? "nobody"}.");
+        if (string.IsNullOrWhiteSpace(command.WorkerId)) throw ValidationException.For("workerId", "Name the worker who should take the task.");
+        if (command.WorkerId == S.WorkerId) throw new ConflictException($"The task is already with {command.WorkerId}.");
+        var described = await new CandidateFinder(GrainFactory).DescribeAsync(Need() with { Excluded = [] }, S.Draft!.ResidentId, command.WorkerId, Now)
+            ?? throw ValidationException.For("workerId", $"No worker has the id {command.WorkerId}.");
+        var (candidate, choice) = described;
+        if (!candidate.Active) throw new ConflictException($"Worker {candidate.WorkerId} is not active.");
+        if (!candidate.GridIds.Contains(S.GridId) && candidate.VillageCode != S.VillageCode)
+            throw new ConflictException($"Worker {candidate.WorkerId} serves neither the resident's grid nor its village.");
+        var from = S.WorkerId;
+        Record(actor.UserName, "reassigned", command.WorkerId, $"from {from ?? "queue"}: {command.Reason}");
+        if (from is not null)
+            await NotifyAsync(Inboxes.Worker(from), "reassigned", $"任务 {Id} 已改派给其他网格员。");
+        S.Tried.Remove(command.WorkerId);
+        await OfferToAsync(actor.UserName, choice);
+    }
+
+    public async Task OnDeadlineAsync(string deadlineId, string kind)
+    {
+        if (S.Draft is null || !View().IsOpen) return;
+        var previousWorker = S.WorkerId;
+        if (kind == $"offer:{S.Offers}" && S.Stage == TaskStage.Offered)
+        {
+            Record(System, "offer-expired", S.WorkerId, $"not accepted within {Options.AcceptTimeout}");
+            await NotifyAsync(Inboxes.Worker(S.WorkerId!), "offer-expired", $"任务 {Id} 超时未接单, 已转派。");
+            S.Tried.Add(S.WorkerId!);
+            await OfferNextAsync(System);
+        }
+        else if (kind == "due:1" && S.EscalationLevel < 1)
+        {
+            S.EscalationLevel = 1;
+            Record(System, "overdue-center", S.WorkerId, "not done by the promised time; the center is told");
+            await NotifyAsync(Inboxes.Region(S.VillageCode), "overdue", $"任务 {Id} 已超过承诺时间未办结 (网格员 {S.WorkerId ?? "未派"})。");
+            await ScheduleAsync("due:2", Now + Options.TownshipEscalationDelay);
+        }
+        else if (kind == "due:2" && S.EscalationLevel < 2)
+        {
+            S.EscalationLevel = 2;
+            Record(System, "overdue-township", S.WorkerId, "still not done; the township coordinator is told");
+            await NotifyAsync(Inboxes.Region(RegionCodes.TownshipOf(S.VillageCode)), "overdue", $"任务 {Id} 超时未办结, 已升级至乡镇(街道)。");
+        }
+        else return;
+        await SaveAsync(previousWorker);
+        await audit.WriteAsync(new AuditEntry(Now, System, "task.deadline." + kind, "task", Id, S.VillageCode, $"stage={S.Stage} worker={S.WorkerId}"));
+    }
+
+    /// <summary>
+    /// Each deadline gets its own grain; stale ones are recognised by kind and ignored rather than
+    /// cancelled, because cancelling from here could wait on a deadline that is calling this task.
+    /// </summary>
+    private Task ScheduleAsync(string kind, DateTime dueUtc) =>
+        GrainFactory.GetGrain<IDeadlineGrain>($"task/{Id}/{kind}").ScheduleAsync(kind, dueUtc, this.GetGrainId());
+
+    private Task NotifyAsync(string inbox, string kind, string message) =>
+        GrainFactory.GetGrain<INotificationInboxGrain>(inbox).AddAsync(
+            new Notification($"{Id}/{S.Version}/{kind}/{S.History.Count}", Now, kind, Id, message));
+
+    private string Id => this.GetPrimaryKeyString();
+}
