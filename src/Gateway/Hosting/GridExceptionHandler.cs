@@ -31,7 +31,7 @@ public sealed class GridExceptionHandler(IProblemDetailsService problems, ILogge
         };
         if (problem?.Status == 503)
         {
-            logger.LogWarning("Transient fault on {Method} {Path}: {Fault}", context.Request.Method, context.Request.Path, exception.GetType().Name);
+            logger.LogWarning(exception, "Transient fault on {Method} {Path}", context.Request.Method, context.Request.Path);
             context.Response.Headers.RetryAfter = "5";
         }
         if (problem is null)

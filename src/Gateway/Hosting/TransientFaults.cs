@@ -24,6 +24,10 @@ public static class TransientFaults
                 return true;
             // An exception type the client cannot rebuild arrives as a fallback that still names it.
             if (e is UnavailableExceptionFallbackException fallback && IsStorageTypeName(fallback.ExceptionType)) return true;
+            // A silo cannot serialize the database driver's exception for the caller; the codec error names its type.
+            if (e is CodecNotFoundException && IsStorageTypeName(e.Message)) return true;
+            // Orleans wraps a storage provider's failure (reading state to activate, or writing it) in its own exception.
+            if (e is OrleansException && e.Message.StartsWith("Error from storage provider", StringComparison.Ordinal)) return true;
         }
         return false;
     }
