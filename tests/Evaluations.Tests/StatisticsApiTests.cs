@@ -60,7 +60,8 @@ public sealed class StatisticsApiTests(EvaluationsFactory factory)
         Assert.Equal(recount.Evaluations, month.Months[^1].Evaluations);
         Assert.Equal(rates.SatisfactionRate, month.Months[^1].SatisfactionRate);
 
-        var quality = await (await bureau.GetAsync($"/api/quality-assessment?region={Village}")).ReadAsync<QualityAssessmentDto>();
+        var today = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8));
+        var quality = await (await bureau.GetAsync($"/api/quality-assessment?region={Village}&from={today:yyyy-MM}-01")).ReadAsync<QualityAssessmentDto>();
         var assessed = Assert.Single(quality.Items, i => i.ItemCode == item);
         Assert.Equal(13, assessed.Volume);
         Assert.Equal(QualityVerdictDto.Review, assessed.Suggestion);

@@ -16,7 +16,7 @@ public static class EvaluationsApi
     public static void MapEvaluationsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/evaluations").WithTags("Evaluations").RequireAuthorization();
-        api.MapPost("/", Create).WithName("CreateEvaluation")
+        app.MapPost("/api/evaluations", Create).WithTags("Evaluations").RequireAuthorization().WithName("CreateEvaluation")
             .WithSummary("Rate a service: a resident on the portal or a terminal, or staff entering a phone rating. A second rating is refused (409).");
         api.MapGet("/{recordId}", Get).WithName("GetEvaluation").WithSummary("The evaluation of a service record.");
 

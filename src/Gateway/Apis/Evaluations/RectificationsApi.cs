@@ -18,7 +18,7 @@ public static class RectificationsApi
     public static void MapRectificationsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/rectifications").WithTags("Rectifications").RequireAuthorization();
-        api.MapGet("/", List).WithName("ListRectifications")
+        app.MapGet("/api/rectifications", List).WithTags("Rectifications").WithName("ListRectifications")
             .WithSummary("Rectifications in the caller's region, most urgent first; ?overdue=true for the coordinator's overdue list.")
             .RequireAuthorization(p => p.RequireRole(EvaluationMapping.StaffRoles));
         api.MapGet("/{id}", Get).WithName("GetRectification").WithSummary("A rectification with its steps (ETag for If-Match).");

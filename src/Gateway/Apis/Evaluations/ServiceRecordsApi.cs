@@ -17,7 +17,7 @@ public static class ServiceRecordsApi
     public static RouteGroupBuilder MapServiceRecordsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/service-records").WithTags("Evaluations");
-        api.MapPost("/", Register).WithName("RegisterServiceRecord")
+        app.MapPost("/api/service-records", Register).WithTags("Evaluations").WithName("RegisterServiceRecord")
             .WithSummary("Register a completed window service or delegated item so it can be rated (Idempotency-Key honoured).")
             .RequireAuthorization(p => p.RequireRole(Roles.CenterStaff, Roles.Coordinator, Roles.Admin));
         api.MapGet("/{id}", Get).WithName("GetServiceRecord").WithSummary("A service record with its evaluation.")
