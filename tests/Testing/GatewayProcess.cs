@@ -56,7 +56,7 @@ public sealed class GatewayProcess : IAsyncDisposable
         _process.ErrorDataReceived += (_, _) => { };
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
-        await WaitReadyAsync(readyWithin ?? TimeSpan.FromMinutes(3));
+        await WaitReadyAsync(readyWithin ?? TimeSpan.FromMinutes(6));
     }
 
     /// <summary>SIGKILL: no shutdown hooks, no flushing — what a power cut or OOM kill looks like to the process.</summary>

@@ -31,6 +31,8 @@ public sealed class SeedOptions
     public bool Enabled { get; set; } = true;
     /// <summary>County codes whose grids, workers and residents are seeded; empty means every county.</summary>
     public List<string> PeopleCounties { get; set; } = [];
+    /// <summary>False seeds only regions, catalog and accounts (fast starts for tests and demos of the public pages).</summary>
+    public bool People { get; set; } = true;
 }
 
 public sealed class AuthOptions

@@ -22,6 +22,7 @@ public sealed class CitySeeder(IGrainFactory grains, SeedSettings settings, ILog
         await new RegionSeeder(grains).SeedAsync(divisions, geography, ct);
         var villages = divisions
             .Where(d => d.Level == DivisionLevel.Village)
+            .Where(_ => settings.People)
             .Where(d => settings.PeopleCounties.Count == 0 || settings.PeopleCounties.Contains(d.CountyCode + "000000"))
             .ToList();
         var people = await new PeopleSeeder(grains, Seed).SeedAsync(villages, geography, ct);

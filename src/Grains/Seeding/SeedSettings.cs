@@ -6,7 +6,8 @@ public sealed record SeedSettings(
     IReadOnlyList<string> PeopleCounties,
     string? DemoPassword,
     string DataPath,
-    string ReferenceDataPath);
+    string ReferenceDataPath,
+    bool People = true);
 
 /// <summary>Whether the seed has finished; readiness waits for it.</summary>
 public sealed class SeedStatus
