@@ -5,9 +5,9 @@ namespace Grid.Grains.Boundaries;
 public sealed record OpenTaskRef([property: Id(0)] string TaskId, [property: Id(1)] string GridId);
 
 /// <summary>
-/// The hook through which a boundary change finds and moves open tasks. Dispatch does not exist
-/// yet, so the registered source is <see cref="NoOpenTasks"/>; the dispatch feature replaces it
-/// (services.AddSingleton&lt;IOpenTaskSource, ...&gt;) with one that asks its task grains.
+/// The hook through which a boundary change finds and moves open tasks. AddGridDispatch registers
+/// the dispatch-backed source (Grid.Grains.Dispatch.DispatchOpenTasks); <see cref="NoOpenTasks"/>
+/// is the default for hosts without dispatch.
 /// <see cref="MoveAsync"/> must be idempotent: a resumed boundary change may call it twice.
 /// </summary>
 public interface IOpenTaskSource

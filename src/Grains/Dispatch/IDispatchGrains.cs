@@ -13,6 +13,9 @@ public interface ITaskGrain : IDeadlineTarget
     [Alias("create")] Task<TaskView> CreateAsync(TaskDraft draft, TaskActor actor);
     [Alias("get")] Task<TaskView?> GetAsync();
     [Alias("act")] Task<TaskView> ActAsync(TaskActor actor, TaskCommand command);
+
+    /// <summary>Follows a boundary change: an open task's grid and village become the given ones; idempotent.</summary>
+    [Alias("move")] Task MoveAsync(string toGridId, string toVillageCode, string by);
 }
 
 /// <summary>A worker's open tasks (offered, accepted, checked in): the inbox and the load the scorer weighs.</summary>

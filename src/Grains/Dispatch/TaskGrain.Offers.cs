@@ -66,6 +66,11 @@ public sealed partial class TaskGrain
 
     public async Task OnDeadlineAsync(string deadlineId, string kind)
     {
+        if (kind == ServiceRecordRetry)
+        {
+            if (S.Stage == TaskStage.Completed) await RegisterServiceRecordNowAsync();
+            return;
+        }
         if (S.Draft is null || !View().IsOpen) return;
         var previousWorker = S.WorkerId;
         if (kind == $"offer:{S.Offers}" && S.Stage == TaskStage.Offered)

@@ -62,12 +62,6 @@ public sealed partial class TaskGrain
         await RegisterServiceRecordAsync();
     }
 
-    /// <summary>
-    /// The place where a completed task becomes a service record for evaluation (好差评): the lead
-    /// wires the evaluations feature's registration call here. It runs once per task, after completion.
-    /// </summary>
-    private static Task RegisterServiceRecordAsync() => Task.CompletedTask;
-
     private Task FailAsync(TaskActor actor, TaskCommand command)
     {
         if (actor.Role is not (Roles.CenterStaff or Roles.Coordinator or Roles.Admin)) RequireAssignedWorker(actor, "mark as failed");

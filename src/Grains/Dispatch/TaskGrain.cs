@@ -10,6 +10,7 @@ public sealed partial class TaskGrain(
     [PersistentState("task", GridStorage.Name)] IPersistentState<TaskState> state,
     IOptions<DispatchOptions> options,
     IAuditTrail audit,
+    IServiceItemLookup items,
     TimeProvider clock) : Grain, ITaskGrain
 {
     private TaskState S => state.State;
@@ -33,6 +34,7 @@ public sealed partial class TaskGrain(
         await OfferNextAsync(actor.UserName);
         await ScheduleAsync($"due:1", draft.PromisedByUtc);
         await SaveAsync(previousWorker: null);
+        await RecordRequestVolumeAsync();
         await audit.WriteAsync(new AuditEntry(Now, actor.UserName, "task.create", "task", Id, S.VillageCode,
             $"kind={draft.Kind} item={draft.ItemCode} stage={S.Stage} worker={S.WorkerId}"));
         return View();
