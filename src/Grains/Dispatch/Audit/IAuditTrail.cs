@@ -1,7 +1,7 @@
 namespace Grid.Grains.Dispatch.Audit;
 
 /// <summary>One audited step: who did what to which subject, in which region. Detail holds ids and codes, never personal data.</summary>
-[GenerateSerializer, Immutable, Alias("grid.audit-entry")]
+[GenerateSerializer, Immutable, Alias("grid.dispatch-audit-entry")]
 public sealed record AuditEntry(
     [property: Id(0)] DateTime AtUtc,
     [property: Id(1)] string Actor,
