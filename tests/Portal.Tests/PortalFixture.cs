@@ -25,6 +25,7 @@ public sealed class PortalFixture : IAsyncLifetime
     {
         Gateway = new GatewayProcess(_data.Path, new Dictionary<string, string> { ["Grid__Seed__PeopleCounties__0"] = GatewayFactory.SeededCounty });
         await Gateway.StartAsync(TimeSpan.FromMinutes(4));
+        Assertions.SetDefaultExpectTimeout(30_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new()
         {
