@@ -47,6 +47,8 @@ app.MapDelegationListApi();
 app.MapEntitlementsApi();
 app.MapBundlesApi();
 app.MapEvaluationApis();
+app.MapClusterApi();
+app.MapDashboardApi();
 app.MapGridFallbacks();
 
 app.Run();

@@ -3,6 +3,7 @@ using Grid.Grains.Dispatch;
 using Grid.Grains.Seeding;
 using Grid.Storage;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using Serilog;
 using Serilog.Formatting.Compact;
 
@@ -25,6 +26,7 @@ builder.UseOrleans(silo =>
     silo.Configure<ClusterOptions>(c => { c.ClusterId = grid["Orleans:ClusterId"] ?? "grid"; c.ServiceId = grid["Orleans:ServiceId"] ?? "grid"; });
     silo.ConfigureEndpoints(IPAddress.Loopback, siloPort, gatewayPort, listenOnAnyHostAddress: false);
     silo.UseGridPostgres(connection);
+    silo.AddDashboard(); // the gateway shows it under /dashboard
     silo.Services.AddGridSeeding(new SeedSettings(grid.GetValue("Seed:Enabled", true),
         grid.GetSection("Seed:PeopleCounties").Get<string[]>() ?? [], grid["Demo:Password"], dataPath,
         Path.Combine(AppContext.BaseDirectory, "data", "xianning")));

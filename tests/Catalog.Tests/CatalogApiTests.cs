@@ -69,7 +69,7 @@ public sealed class CatalogApiTests(GatewayFactory gateway)
         Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, blind.StatusCode);
         Assert.Equal([(1, "新增事项", 0), (2, "需现场核验", 1)], history!.Select(v => (v.Version, v.Reason, v.Item.OnSiteVisits)).ToList());
-        Assert.All(history, v => Assert.Equal(DemoAccounts.Department, v.ChangedBy));
+        Assert.All(history!, v => Assert.Equal(DemoAccounts.Department, v.ChangedBy));
     }
 
     [Fact]

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Grid.Dispatch.Tests;
 
 /// <summary>A gateway over a data directory the test owns, with escalation times of seconds, so it can be stopped and started again.</summary>
-public sealed class ShortTimersGateway(string dataPath) : GatewayFactory
+public sealed class ShortTimersGateway(string dataPath) : DispatchGateway
 {
     public const string AcceptTimeout = "00:00:08";
 
@@ -19,6 +19,7 @@ public sealed class ShortTimersGateway(string dataPath) : GatewayFactory
         ]);
 }
 
+[Collection(DispatchCollection.Name)]
 public sealed class EscalationTests : IDisposable
 {
     private readonly TempDirectory _data = new();

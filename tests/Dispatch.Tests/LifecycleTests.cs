@@ -7,7 +7,7 @@ using Stage = Grid.Contracts.TaskStage;
 namespace Grid.Dispatch.Tests;
 
 [Collection(DispatchCollection.Name)]
-public sealed class LifecycleTests(GatewayFactory factory)
+public sealed class LifecycleTests(DispatchGateway factory)
 {
     private readonly DispatchWorld _world = new(factory);
 

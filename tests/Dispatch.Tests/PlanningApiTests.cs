@@ -6,7 +6,7 @@ using Grid.Testing;
 namespace Grid.Dispatch.Tests;
 
 [Collection(DispatchCollection.Name)]
-public sealed class PlanningApiTests(GatewayFactory factory)
+public sealed class PlanningApiTests(DispatchGateway factory)
 {
     private const string Instance = """
         { "format": "grid-visits/1", "name": "tiny", "speedKmh": 25, "detourFactor": 1.3,

@@ -7,12 +7,12 @@ using Grid.Testing;
 namespace Grid.Dispatch.Tests;
 
 [Collection(DispatchCollection.Name)]
-public sealed class RequestTests(GatewayFactory factory)
+public sealed class RequestTests(DispatchGateway factory)
 {
     private readonly DispatchWorld _world = new(factory);
 
-    /// <summary>An item with no skills of its own, so any worker of the village may take it.</summary>
-    public const string Item = "household-registration";
+    /// <summary>A catalog item with no required skills (家庭经济困难学生资助申请), so any worker of the village may take it.</summary>
+    public const string Item = "JY-GF-001";
 
     [Fact]
     public async Task AResidentsRequestIsAssignedAtOnceToAWorkerOfTheirVillageWithAReadableReason()
@@ -30,6 +30,22 @@ public sealed class RequestTests(GatewayFactory factory)
         Assert.Matches(@"^(本网格|邻近网格), (已走访 \d+ 次|未走访), [\d.]+ (米|公里)$", request.Reason);
         Assert.Equal(Grid.Contracts.RequesterKind.Resident, request.RequestedAs);
         Assert.Equal($"/api/requests/{request.Id}", response.Headers.Location?.ToString());
+    }
+
+    [Fact]
+    public async Task TheCatalogItemsRequiredSkillsDecideWhoMayTakeIt()
+    {
+        var village = await _world.FreshVillageAsync();
+        var resident = (await _world.ResidentsAsync(village))[6];
+        using var center = await _world.CenterAsync(village);
+
+        var request = await (await center.RequestAsync(new CreateRequestDto(resident.Id, "CL-GG-001"))).ReadAsync<RequestDto>();
+        var task = await _world.Grains.GetGrain<ITaskGrain>(request.Id).GetAsync();
+
+        Assert.Equal(["disability"], task!.Draft.Skills);
+        if (request.WorkerId is { } worker)
+            Assert.Contains("disability", (await _world.Grains.GetGrain<Grid.Grains.People.IWorkerGrain>(worker).GetAsync())!.Skills);
+        else Assert.Equal(Grid.Contracts.TaskStage.Queued, request.Stage);
     }
 
     [Fact]
@@ -59,7 +75,7 @@ public sealed class RequestTests(GatewayFactory factory)
         using var client = await _world.ResidentAsync(resident.Id);
         await client.RequestAsync(new CreateRequestDto(resident.Id, Item), "reused-key");
 
-        var response = await client.RequestAsync(new CreateRequestDto(resident.Id, "minimum-living-allowance"), "reused-key");
+        var response = await client.RequestAsync(new CreateRequestDto(resident.Id, "NY-GF-001"), "reused-key");
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -118,10 +134,12 @@ public sealed class RequestTests(GatewayFactory factory)
         var now = DateTimeOffset.UtcNow;
 
         var badItem = await center.RequestAsync(new CreateRequestDto(resident.Id, "!!"));
+        var notInCatalog = await center.RequestAsync(new CreateRequestDto(resident.Id, "XX-GG-999"));
         var badWindow = await center.RequestAsync(new CreateRequestDto(resident.Id, Item, WindowStart: now.AddHours(5), WindowEnd: now.AddHours(1)));
         var noResident = await center.RequestAsync(new CreateRequestDto(village + "-R999", Item));
 
         Assert.True((await ErrorsAsync(badItem)).TryGetProperty("itemCode", out _));
+        Assert.True((await ErrorsAsync(notInCatalog)).TryGetProperty("itemCode", out _));
         Assert.True((await ErrorsAsync(badWindow)).TryGetProperty("windowEnd", out _));
         Assert.True((await ErrorsAsync(noResident)).TryGetProperty("residentId", out _));
     }

@@ -5,7 +5,7 @@ using Grid.Testing;
 namespace Grid.Dispatch.Tests;
 
 [Collection(DispatchCollection.Name)]
-public sealed class ScopeTests(GatewayFactory factory)
+public sealed class ScopeTests(DispatchGateway factory)
 {
     private readonly DispatchWorld _world = new(factory);
 

@@ -6,7 +6,7 @@ using Grid.Testing;
 namespace Grid.Dispatch.Tests;
 
 [Collection(DispatchCollection.Name)]
-public sealed class WorkloadTests(GatewayFactory factory)
+public sealed class WorkloadTests(DispatchGateway factory)
 {
     private readonly DispatchWorld _world = new(factory);
 

@@ -39,7 +39,7 @@ public static class BundlesApi
 
     public static async Task<Ok<IReadOnlyList<ServiceBundleVersion>>> GetBundles(IGrainFactory grains) => TypedResults.Ok(await Bundles(grains).ListAsync());
 
-    public static async Task<Results<Ok<BundleDetail>, NotFound<ProblemDetails>>> GetBundle(string code, IGrainFactory grains, HttpResponse response)
+    public static async Task<Results<Ok<BundleDetail>, ProblemHttpResult>> GetBundle(string code, IGrainFactory grains, HttpResponse response)
     {
         if (await Bundles(grains).GetAsync(code) is not { } b) return NotFound($"No one-thing service has the code {code}.");
         var items = b.Bundle.ItemCodes.Select(c => grains.GetGrain<IServiceItemGrain>(ServiceItemGrain.KeyOf(RegionCodes.City, c))).ToList();
@@ -60,7 +60,7 @@ public static class BundlesApi
         return TypedResults.Ok(saved);
     }
 
-    public static async Task<Results<Created<BundleApplication>, NotFound<ProblemDetails>>> Apply(string code, ApplyRequest request,
+    public static async Task<Results<Created<BundleApplication>, ProblemHttpResult>> Apply(string code, ApplyRequest request,
         ClaimsPrincipal user, IGrainFactory grains, TimeProvider clock, HttpRequest http)
     {
         if (await Bundles(grains).GetAsync(code) is not { } b) return NotFound($"No one-thing service has the code {code}.");
@@ -80,7 +80,7 @@ public static class BundlesApi
         return TypedResults.Created($"/api/bundles/applications/{app.Id}", app);
     }
 
-    public static async Task<Results<Ok<BundleApplication>, NotFound<ProblemDetails>>> GetApplication(string id, ClaimsPrincipal user, IGrainFactory grains)
+    public static async Task<Results<Ok<BundleApplication>, ProblemHttpResult>> GetApplication(string id, ClaimsPrincipal user, IGrainFactory grains)
     {
         if (await grains.GetGrain<IBundleApplicationGrain>(id).GetAsync() is not { } app) return NotFound($"No bundle application {id}.");
         var allowed = app.SubmittedBy == user.UserName() || user.Role() is Roles.Admin or Roles.DataBureau
@@ -95,6 +95,6 @@ public static class BundlesApi
 
     private static IBundleCatalogGrain Bundles(IGrainFactory grains) => grains.GetGrain<IBundleCatalogGrain>(BundleCatalogGrain.Key);
 
-    private static NotFound<ProblemDetails> NotFound(string detail) =>
-        TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "Not found.", Detail = detail });
+    private static ProblemHttpResult NotFound(string detail) =>
+        TypedResults.Problem(statusCode: 404, title: "Not found.", detail: detail);
 }

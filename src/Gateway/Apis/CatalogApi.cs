@@ -42,7 +42,7 @@ public static class CatalogApi
         return TypedResults.Ok(new Page<CatalogEntry>(result.Items, index, size, result.Total));
     }
 
-    public static async Task<Results<Ok<ServiceItemVersion>, NotFound<ProblemDetails>>> GetItem(string region, string code, IGrainFactory grains, HttpResponse response)
+    public static async Task<Results<Ok<ServiceItemVersion>, ProblemHttpResult>> GetItem(string region, string code, IGrainFactory grains, HttpResponse response)
     {
         await Check(grains, region, code);
         if (await Item(grains, region, code).GetAsync() is not { } v) return NotFound($"Region {region} has no item {code}.");
@@ -70,7 +70,7 @@ public static class CatalogApi
         catch (CatalogInconsistencyException e) { return TypedResults.Problem(CatalogHttp.Inconsistent(e)); }
     }
 
-    public static async Task<Results<Ok<ServiceGuideVersion>, NotFound<ProblemDetails>>> GetGuide(string region, string code, IGrainFactory grains, HttpResponse response)
+    public static async Task<Results<Ok<ServiceGuideVersion>, ProblemHttpResult>> GetGuide(string region, string code, IGrainFactory grains, HttpResponse response)
     {
         await Check(grains, region, code);
         if (await Item(grains, region, code).GetGuideAsync() is not { } g) return NotFound($"Region {region} has no guide for {code}.");
@@ -121,6 +121,6 @@ public static class CatalogApi
         await CatalogHttp.RequireRegionAsync(grains, region);
     }
 
-    private static NotFound<ProblemDetails> NotFound(string detail) =>
-        TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "Not found.", Detail = detail });
+    private static ProblemHttpResult NotFound(string detail) =>
+        TypedResults.Problem(statusCode: 404, title: "Not found.", detail: detail);
 }

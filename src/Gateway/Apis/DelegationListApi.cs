@@ -57,7 +57,7 @@ public static class DelegationListApi
         return TypedResults.Ok(await List(grains, code).GetProposalsAsync());
     }
 
-    public static async Task<Results<Ok<DelegationProposal>, NotFound<ProblemDetails>>> GetProposal(string code, string id, ClaimsPrincipal user, IGrainFactory grains)
+    public static async Task<Results<Ok<DelegationProposal>, ProblemHttpResult>> GetProposal(string code, string id, ClaimsPrincipal user, IGrainFactory grains)
     {
         await Scoped(code, user, grains);
         return await List(grains, code).GetProposalAsync(id) is { } p ? TypedResults.Ok(p) : NotFound($"Region {code} has no proposal {id}.");
@@ -78,7 +78,7 @@ public static class DelegationListApi
         return TypedResults.Created($"/api/public/regions/{code}/delegation-list/versions/{v.Number}", v);
     }
 
-    public static async Task<Results<Ok<DelegationListVersion>, NotFound<ProblemDetails>>> GetCurrent(string code, IGrainFactory grains, HttpResponse response)
+    public static async Task<Results<Ok<DelegationListVersion>, ProblemHttpResult>> GetCurrent(string code, IGrainFactory grains, HttpResponse response)
     {
         await CatalogHttp.RequireRegionAsync(grains, code);
         if (await List(grains, code).GetCurrentAsync() is not { } v) return NotFound($"Region {code} has no delegation list in effect yet.");
@@ -92,7 +92,7 @@ public static class DelegationListApi
         return TypedResults.Ok(await List(grains, code).GetVersionsAsync());
     }
 
-    public static async Task<Results<Ok<DelegationListVersion>, NotFound<ProblemDetails>>> GetVersion(string code, int number, IGrainFactory grains, HttpResponse response)
+    public static async Task<Results<Ok<DelegationListVersion>, ProblemHttpResult>> GetVersion(string code, int number, IGrainFactory grains, HttpResponse response)
     {
         await CatalogHttp.RequireRegionAsync(grains, code);
         if (await List(grains, code).GetVersionAsync(number) is not { } v) return NotFound($"Region {code} has no published version {number}.");
@@ -109,6 +109,6 @@ public static class DelegationListApi
         CatalogHttp.RequireScope(user, code);
     }
 
-    private static NotFound<ProblemDetails> NotFound(string detail) =>
-        TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "Not found.", Detail = detail });
+    private static ProblemHttpResult NotFound(string detail) =>
+        TypedResults.Problem(statusCode: 404, title: "Not found.", detail: detail);
 }

@@ -27,7 +27,7 @@ public static class EntitlementsApi
     public static async Task<Ok<IReadOnlyList<EntitlementPolicyVersion>>> GetPolicies(IGrainFactory grains) =>
         TypedResults.Ok(await Catalog(grains).ListAsync());
 
-    public static async Task<Results<Ok<EntitlementPolicyVersion>, NotFound<ProblemDetails>>> GetPolicy(string id, IGrainFactory grains, HttpResponse response)
+    public static async Task<Results<Ok<EntitlementPolicyVersion>, ProblemHttpResult>> GetPolicy(string id, IGrainFactory grains, HttpResponse response)
     {
         if (await Catalog(grains).GetAsync(id) is not { } p) return NotFound(id);
         response.Headers.ETag = CatalogHttp.ETag(p.Version);
@@ -44,7 +44,7 @@ public static class EntitlementsApi
         return TypedResults.Ok(saved);
     }
 
-    public static async Task<Results<Ok<Page<EligibleResident>>, NotFound<ProblemDetails>>> GetEligible(string id, string? region, int? page, int? pageSize,
+    public static async Task<Results<Ok<Page<EligibleResident>>, ProblemHttpResult>> GetEligible(string id, string? region, int? page, int? pageSize,
         ClaimsPrincipal user, IGrainFactory grains, TimeProvider clock)
     {
         var (index, size) = CatalogHttp.Paging(page, pageSize);
@@ -62,6 +62,6 @@ public static class EntitlementsApi
 
     private static IEntitlementCatalogGrain Catalog(IGrainFactory grains) => grains.GetGrain<IEntitlementCatalogGrain>(EntitlementCatalogGrain.Key);
 
-    private static NotFound<ProblemDetails> NotFound(string id) =>
-        TypedResults.NotFound(new ProblemDetails { Status = 404, Title = "Not found.", Detail = $"No no-application benefit policy has the id {id}." });
+    private static ProblemHttpResult NotFound(string id) =>
+        TypedResults.Problem(statusCode: 404, title: "Not found.", detail: $"No no-application benefit policy has the id {id}.");
 }

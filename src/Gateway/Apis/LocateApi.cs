@@ -5,7 +5,6 @@ using Grid.Gateway.Security;
 using Grid.Grains.Geography;
 using Grid.Grains.People;
 using Microsoft.AspNetCore.Http.HttpResults;
-using NetTopologySuite.IO;
 
 namespace Grid.Gateway.Apis;
 
@@ -22,7 +21,7 @@ public static class LocateApi
         return api;
     }
 
-    public static async Task<Results<Ok<LocationDto>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>, ValidationProblem>> Locate(
+    public static async Task<Results<Ok<LocationDto>, ProblemHttpResult, ValidationProblem>> Locate(
         string? lat, string? lng, IGrainFactory grains)
     {
         var errors = new Dictionary<string, string[]>();
@@ -31,11 +30,8 @@ public static class LocateApi
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         var hit = await grains.GetGrain<ILocateIndexGrain>(RegionCodes.City).LocateAsync(la, lo);
         if (hit is null)
-            return TypedResults.NotFound(new Microsoft.AspNetCore.Mvc.ProblemDetails
-            {
-                Status = 404, Title = "Outside the city.",
-                Detail = $"No grid of Xianning covers ({la.ToString(CultureInfo.InvariantCulture)}, {lo.ToString(CultureInfo.InvariantCulture)}). Coordinates are WGS84 degrees: lat first, then lng.",
-            });
+            return TypedResults.Problem(statusCode: 404, title: "Outside the city.",
+                detail: $"No grid of Xianning covers ({la.ToString(CultureInfo.InvariantCulture)}, {lo.ToString(CultureInfo.InvariantCulture)}). Coordinates are WGS84 degrees: lat first, then lng.");
         return TypedResults.Ok(new LocationDto(la, lo, Named(hit.County), Named(hit.Township), Named(hit.Village), Named(hit.Grid)));
     }
 

@@ -28,7 +28,7 @@ public static class RostersApi
         var pub = app.MapGroup("/api/public/villages/{code}/roster").WithTags("Public").AllowAnonymous();
         pub.MapGet("/", GetPublishedRoster).WithName("GetPublishedRoster").WithSummary("The current published roster of a village or community center.");
         pub.MapGet("/versions", ListRosterVersions).WithName("ListRosterVersions").WithSummary("Every published version's number and date.");
-        pub.MapGet("/versions/{number:int}", GetRosterVersion).WithName("GetRosterVersion").WithSummary("One published version; it never changes.");
+        pub.MapGet("/versions/{number}", GetRosterVersion).WithName("GetRosterVersion").WithSummary("One published version; it never changes.");
     }
 
     public static async Task<Ok<RosterDraftDto>> GetRosterDraft(string code, ClaimsPrincipal user, IGrainFactory grains, HttpResponse response)

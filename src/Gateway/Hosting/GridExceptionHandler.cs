@@ -8,7 +8,7 @@ namespace Grid.Gateway.Hosting;
 /// <summary>
 /// Turns exceptions into RFC 9457 problem details: the domain's refusals keep their meaning
 /// (400/403/404/409/412), unreadable requests are 400 naming what could not be read, and only
-/// a real fault is a 500 — without internals in the answer.
+/// a real fault is a 500; a passing fault of the database or a silo is a 503 to retry — without internals in the answer.
 /// </summary>
 public sealed class GridExceptionHandler(IProblemDetailsService problems, ILogger<GridExceptionHandler> logger) : IExceptionHandler
 {
@@ -25,10 +25,15 @@ public sealed class GridExceptionHandler(IProblemDetailsService problems, ILogge
             Apis.Evaluations.LinkExpiredException => Problem(410, "The link has expired.", exception.Message),
             BadHttpRequestException bad => Unreadable(bad),
             JsonException json => Problem(400, "The request body is not valid JSON.", json.Message),
-            Orleans.Runtime.SiloUnavailableException or Orleans.Runtime.OrleansMessageRejectionException or TimeoutException =>
-                Problem(503, "The service is temporarily unavailable.", "Please retry in a few seconds."),
+            _ when TransientFaults.IsTransient(exception) =>
+                Problem(503, "The service is temporarily unavailable.", "Please retry in a few seconds; a change that was not acknowledged may not have been saved."),
             _ => null,
         };
+        if (problem?.Status == 503)
+        {
+            logger.LogWarning(exception, "Transient fault on {Method} {Path}", context.Request.Method, context.Request.Path);
+            context.Response.Headers.RetryAfter = "5";
+        }
         if (problem is null)
         {
             logger.LogError(exception, "Unhandled error on {Method} {Path}", context.Request.Method, context.Request.Path);

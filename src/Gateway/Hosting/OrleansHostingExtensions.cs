@@ -2,6 +2,7 @@ using Grid.Grains.Dispatch;
 using Grid.Grains.Seeding;
 using Grid.Storage;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 
 namespace Grid.Gateway.Hosting;
 
@@ -21,8 +22,9 @@ public static class OrleansHostingExtensions
                 ?? throw new InvalidOperationException("Grid:Postgres must be set in cluster mode.");
             builder.UseOrleansClient(client => client
                 .Configure<ClusterOptions>(c => { c.ClusterId = options.Orleans.ClusterId; c.ServiceId = options.Orleans.ServiceId; })
-                .UseGridPostgresClustering(connection));
-            builder.Services.AddSingleton(new SeedStatus { Completed = true, Message = "Seeding is done by the silos." });
+                .UseGridPostgresClustering(connection)
+                .AddDashboard());
+            builder.Services.AddSingleton(new SeedStatus { Message = "The silos seed the demo city; ready when they are done." });
             return;
         }
         builder.UseOrleans(silo =>
@@ -30,6 +32,7 @@ public static class OrleansHostingExtensions
             silo.UseLocalhostClustering(options.Orleans.SiloPort, options.Orleans.GatewayPort,
                 serviceId: options.Orleans.ServiceId, clusterId: options.Orleans.ClusterId);
             silo.UseGridSqliteStorage(options.DataPath);
+            silo.AddDashboard();
             silo.Services.AddGridSeeding(new SeedSettings(options.Seed.Enabled, options.Seed.PeopleCounties,
                 options.Demo.Password, options.DataPath, ContentRoot.Find("data/xianning")));
         });

@@ -15,6 +15,10 @@ public static class AuthServiceExtensions
             .AddJwtBearer(jwt =>
             {
                 jwt.MapInboundClaims = false;
+                jwt.Events = new JwtBearerEvents
+                {
+                    OnMessageReceived = c => { c.Token ??= Apis.DashboardCookie.TokenFor(c.Request); return Task.CompletedTask; },
+                };
                 jwt.TokenValidationParameters = new TokenValidationParameters
                 {
                     ValidIssuer = TokenService.Issuer,

@@ -7,7 +7,7 @@ public enum TaskStage { Queued, Offered, Accepted, CheckedIn, Completed, Failed,
 public enum TaskKind { Request, CareVisit }
 
 /// <summary>1–3, the same scale as a planning visit's priority.</summary>
-[GenerateSerializer, Alias("grid.urgency")]
+[GenerateSerializer, Alias("grid.dispatch-urgency")]
 public enum Urgency { Routine = 1, Due = 2, Urgent = 3 }
 
 [GenerateSerializer, Alias("grid.request-channel")]

@@ -12,7 +12,7 @@ public static class DispatchServiceExtensions
     {
         services.Configure<DispatchOptions>(configuration.GetSection("Grid:Dispatch"));
         services.TryAddSingleton<IAuditTrail, GrainAuditTrail>();
-        services.TryAddSingleton<IServiceItemLookup, ProvisionalServiceItemLookup>();
+        services.TryAddSingleton<IServiceItemLookup, CatalogServiceItemLookup>();
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }

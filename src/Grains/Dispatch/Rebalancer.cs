@@ -6,7 +6,7 @@ namespace Grid.Grains.Dispatch;
 /// Brings the busiest worker's load down by moving single tasks, one at a time, to a worker who may
 /// take them (serves the grid or its village, has the skills, has capacity) and ends up strictly
 /// less loaded than the giver was. Among possible moves it keeps familiar pairs first (never breaks
-/// one while another move exists), then prefers a receiver who knows the resident, then less travel.
+/// one while another move exists), then prefers a receiver who knows the resident, then less travel and a less loaded receiver.
 /// Every task keeps exactly one worker: a plan is a list of (task, from, to) over distinct tasks.
 /// </summary>
 public static class Rebalancer
@@ -46,7 +46,8 @@ public static class Rebalancer
             foreach (var to in workers.Values)
             {
                 if (to.Id == donorId || load[to.Id] + 1 >= donorLoad || load[to.Id] + 1 > to.Capacity || !MayTake(to, task)) continue;
-                var cost = Cost(task, workers.GetValueOrDefault(donorId), to);
+                // Less loaded receivers first among equals, so load spreads instead of piling onto one.
+                var cost = Cost(task, workers.GetValueOrDefault(donorId), to) + load[to.Id];
                 if (cost < bestCost || (cost == bestCost && best is { } b && string.CompareOrdinal(to.Id, b.Item2.Id) < 0))
                 {
                     bestCost = cost;

@@ -4,10 +4,10 @@ namespace Grid.Grains.Dispatch;
 public sealed record ServiceItemInfo(string Code, string Name, IReadOnlyList<string> Skills);
 
 /// <summary>
-/// How dispatch looks up a service item by code. The catalog is being built separately: until it
-/// is, <see cref="ProvisionalServiceItemLookup"/> accepts any well-formed code. To back this with
-/// the catalog, register an implementation that reads the catalog's item (its name and the skills
-/// its guide requires) before calling AddGridDispatch; returning null makes the request a 400
+/// How dispatch looks up a service item by code. The default is <see cref="CatalogServiceItemLookup"/>
+/// (the catalog's item and its required skills); <see cref="ProvisionalServiceItemLookup"/>, which
+/// accepts any well-formed code, is kept for running dispatch without a catalog. Another
+/// implementation registered before AddGridDispatch wins; returning null makes the request a 400
 /// naming itemCode.
 /// </summary>
 public interface IServiceItemLookup

@@ -43,7 +43,7 @@ public sealed record TaskSummary(
     [property: Id(13)] DateTime PromisedByUtc,
     [property: Id(14)] int EscalationLevel);
 
-[GenerateSerializer, Immutable, Alias("grid.notification")]
+[GenerateSerializer, Immutable, Alias("grid.dispatch-notification")]
 public sealed record Notification(
     [property: Id(0)] string Id,
     [property: Id(1)] DateTime AtUtc,
@@ -51,7 +51,7 @@ public sealed record Notification(
     [property: Id(3)] string? TaskId,
     [property: Id(4)] string Message);
 
-[GenerateSerializer, Immutable, Alias("grid.notification-page")]
+[GenerateSerializer, Immutable, Alias("grid.dispatch-notification-page")]
 public sealed record NotificationPage(
     [property: Id(0)] IReadOnlyList<Notification> Items,
     [property: Id(1)] int Total);

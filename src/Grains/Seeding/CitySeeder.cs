@@ -7,7 +7,7 @@ namespace Grid.Grains.Seeding;
 /// Writes the demo city through the grains: the real Xianning divisions with synthetic geometry,
 /// grids, workers and special-needs residents, and the demo accounts.
 /// </summary>
-public sealed class CitySeeder(IGrainFactory grains, SeedSettings settings, ILogger<CitySeeder> logger)
+public sealed class CitySeeder(IGrainFactory grains, SeedSettings settings, ILogger<CitySeeder> logger, Geography.GeographySource? source = null)
 {
     public const int Seed = 42;
 
@@ -15,7 +15,8 @@ public sealed class CitySeeder(IGrainFactory grains, SeedSettings settings, ILog
     {
         var divisions = DivisionCsv.Read(Path.Combine(settings.ReferenceDataPath, "xianning_divisions_nbs2023.csv"));
         var seats = CountySeatCsv.Read(Path.Combine(settings.ReferenceDataPath, "xianning_county_seats_geonames.csv"));
-        var geography = SyntheticGeography.Build(divisions, seats, gridsPerVillage: 5, seed: Seed);
+        // The silo's locate index reads the same model, so build it once through the shared source.
+        var geography = source is not null ? await source.GetAsync() : SyntheticGeography.Build(divisions, seats, gridsPerVillage: 5, seed: Seed);
         logger.LogInformation("Built synthetic geometry for {Count} divisions", divisions.Count);
 
         await new RegionSeeder(grains).SeedAsync(divisions, geography, ct);

@@ -8,7 +8,7 @@ namespace Grid.Grains.Seeding;
 /// <summary>Seeds the demo city once the silo runs; a marker grain makes it idempotent across restarts.</summary>
 public sealed class SeedHostedService(
     IGrainFactory grains, SeedSettings settings, SeedStatus status, IHostApplicationLifetime lifetime,
-    ILogger<SeedHostedService> logger, ILoggerFactory loggers) : BackgroundService
+    ILogger<SeedHostedService> logger, ILoggerFactory loggers, Geography.GeographySource geography) : BackgroundService
 {
     /// <summary>Bump when the seeded data changes shape, so existing data directories are seeded again.</summary>
     public const int Version = 1;
@@ -31,7 +31,7 @@ public sealed class SeedHostedService(
         }
         status.Message = "Seeding the Xianning demo city.";
         var watch = Stopwatch.StartNew();
-        var summary = await new CitySeeder(grains, settings, loggers.CreateLogger<CitySeeder>()).SeedAsync(stoppingToken);
+        var summary = await new CitySeeder(grains, settings, loggers.CreateLogger<CitySeeder>(), geography).SeedAsync(stoppingToken);
         await marker.SetAsync(new SeedMarker(Version, DateTime.UtcNow, summary));
         logger.LogInformation("Seeded {Summary} in {Seconds:F1} s", summary, watch.Elapsed.TotalSeconds);
         status.Message = $"Seeded: {summary}";

@@ -29,9 +29,13 @@ internal sealed class Journal(RoutingProblem p)
     {
         foreach (var c in s.Unassigned) s.RouteOf[c] = -1;
         foreach (var c in _unassigned) s.RouteOf[c] = -1;
-        foreach (var (route, customers) in _saved)
+        // Clear every touched route before restoring any: a customer may have moved between two of them.
+        foreach (var (route, _) in _saved)
         {
             foreach (var c in s.Routes[route]) s.RouteOf[c] = -1;
+        }
+        foreach (var (route, customers) in _saved)
+        {
             s.Routes[route].Clear();
             s.Routes[route].AddRange(customers);
             s.Recompute(route);

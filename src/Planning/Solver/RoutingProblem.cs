@@ -49,13 +49,20 @@ internal sealed class RoutingProblem
     {
         var k = Math.Min(neighborCount, N);
         Neighbors = new int[N][];
-        var order = new int[N];
-        var keys = new double[N];
+        // A bounded max-heap keeps the k nearest: O(N log k) per customer instead of a full sort.
+        var heap = new PriorityQueue<int, double>(k + 1);
         for (var c = 0; c < N; c++)
         {
-            for (var o = 0; o < N; o++) { order[o] = o; keys[o] = o == c ? -1 : D(c, o); }
-            Array.Sort(keys, order);
-            Neighbors[c] = order[..k];
+            heap.Clear();
+            for (var o = 0; o < N; o++)
+            {
+                var d = o == c ? -1 : D(c, o);
+                if (heap.Count < k) heap.Enqueue(o, -d);
+                else if (heap.TryPeek(out _, out var worst) && -worst > d) heap.EnqueueDequeue(o, -d);
+            }
+            var list = new int[heap.Count];
+            for (var i = list.Length - 1; i >= 0; i--) list[i] = heap.Dequeue();
+            Neighbors[c] = list;
         }
         DepotDistance = new double[N];
         for (var c = 0; c < N; c++)

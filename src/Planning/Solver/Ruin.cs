@@ -7,6 +7,7 @@ namespace Grid.Planning.Solver;
 /// </summary>
 internal sealed class Ruin(RoutingProblem p, FastRandom rng, Journal journal, double averageRemoved, int maxString)
 {
+    private const double RouteRemovalRate = 0.05;
     private readonly int[] _ruinedAt = new int[p.M];
     private int _stamp;
 
@@ -23,6 +24,7 @@ internal sealed class Ruin(RoutingProblem p, FastRandom rng, Journal journal, do
         var ks = (int)(rng.NextDouble() * ksMax) + 1;
         var seed = PickAssigned(s);
         var ruined = 0;
+        if (used > 1 && rng.NextDouble() < RouteRemovalRate) ruined += RemoveShortRoute(s, removed);
         var neighbors = p.Neighbors[seed];
         for (var i = -1; i < neighbors.Length && ruined < ks; i++)
         {
@@ -45,6 +47,26 @@ internal sealed class Ruin(RoutingProblem p, FastRandom rng, Journal journal, do
             s.PenaltySum += p.Penalty[c];
         }
         return removed;
+    }
+
+    /// <summary>
+    /// Empties one of the shorter routes now and then: under a distance objective the search
+    /// rarely walks a whole route away one string at a time.
+    /// </summary>
+    private int RemoveShortRoute(Solution s, List<int> removed)
+    {
+        var best = -1;
+        for (var k = 0; k < 3; k++)
+        {
+            var r = s.RouteOf[PickAssigned(s)];
+            if (best < 0 || s.Routes[r].Count < s.Routes[best].Count) best = r;
+        }
+        _ruinedAt[best] = _stamp;
+        journal.Touch(best, s);
+        removed.AddRange(s.Routes[best]);
+        s.Routes[best].Clear();
+        s.Recompute(best);
+        return 1;
     }
 
     private int PreservedCount(int routeLength, int length)

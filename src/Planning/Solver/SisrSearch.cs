@@ -26,7 +26,12 @@ internal sealed class SisrSearch
 
     public long Iterations { get; private set; }
 
-    public Solution Run(TimeSpan budget, long? maxIterations = null)
+    public Solution Run(TimeSpan budget, long? maxIterations = null) => Search(budget, maxIterations, restoreBest: true);
+
+    /// <summary>For tests: the current (not best) state after a number of iterations.</summary>
+    internal Solution RunWithoutRestoringBest(long iterations) => Search(TimeSpan.FromHours(1), iterations, restoreBest: false);
+
+    private Solution Search(TimeSpan budget, long? maxIterations, bool restoreBest)
     {
         var clock = Stopwatch.StartNew();
         var s = new Solution(_p);
@@ -36,7 +41,7 @@ internal sealed class SisrSearch
         _recreate.Insert(all, s);
         var best = s.Snapshot();
         var bestCost = s.Cost;
-        var t0 = 0.7 * AverageEdge(s);
+        var t0 = 1.5 * AverageEdge(s);
         var tEnd = 0.01 * t0;
         var seconds = Math.Max(budget.TotalSeconds, 1e-3);
         var retry = new List<int>();
@@ -65,7 +70,7 @@ internal sealed class SisrSearch
                 _journal.Undo(s);
             }
         }
-        s.Restore(best);
+        if (restoreBest) s.Restore(best);
         return s;
     }
 

@@ -1,0 +1,14 @@
+using Grid.Planning.Bench;
+
+return args.FirstOrDefault() switch
+{
+    "grid" => GridBench.Run(args[1..]),
+    "solomon" => SolomonBench.Run(args[1..]),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/Planning.Bench -- grid [--seconds N] | solomon [--seconds N] [--filter R1]");
+    return 2;
+}

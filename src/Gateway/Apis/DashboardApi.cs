@@ -1,0 +1,57 @@
+using Grid.Contracts;
+using Grid.Gateway.Security;
+using Grid.Grains.Accounts;
+using Orleans.Dashboard;
+
+namespace Grid.Gateway.Apis;
+
+/// <summary>
+/// The Orleans dashboard under /dashboard, for administrators only. A browser cannot send a
+/// bearer header to the dashboard's own pages, so the sign-in form puts the same token in an
+/// HttpOnly cookie scoped to /dashboard (see <see cref="DashboardCookie"/>).
+/// </summary>
+public static class DashboardApi
+{
+    public static void MapDashboardApi(this IEndpointRouteBuilder app)
+    {
+        app.MapOrleansDashboard("/dashboard").RequireAuthorization(p => p.RequireRole(Roles.Admin)).ExcludeFromDescription();
+        app.MapGet("/admin/dashboard-sign-in", SignInForm).AllowAnonymous().ExcludeFromDescription();
+        app.MapPost("/admin/dashboard-sign-in", SignIn).AllowAnonymous().ExcludeFromDescription().DisableAntiforgery();
+    }
+
+    public static IResult SignInForm(string? failed) => TypedResults.Content($"""
+        <!doctype html><meta charset="utf-8"><title>Grid · Orleans dashboard</title>
+        <h1>Orleans dashboard — administrators</h1>
+        {(failed is null ? "" : "<p role=alert>Sign-in failed, or the account is not an administrator.</p>")}
+        <form method="post"><label>User name <input name="userName" autocomplete="username" required></label>
+        <label>Password <input name="password" type="password" autocomplete="current-password" required></label>
+        <button>Sign in</button></form>
+        """, "text/html; charset=utf-8");
+
+    public static async Task<IResult> SignIn(HttpRequest request, IGrainFactory grains, TokenService tokens)
+    {
+        var form = await request.ReadFormAsync();
+        var userName = form["userName"].ToString().Trim().ToLowerInvariant();
+        var password = form["password"].ToString();
+        var account = userName.Length == 0 || password.Length == 0 ? null
+            : await grains.GetGrain<IAccountGrain>(userName).VerifyAsync(password);
+        if (account is not { Role: Roles.Admin }) return TypedResults.Redirect("/admin/dashboard-sign-in?failed=1");
+        var token = tokens.Issue(account);
+        request.HttpContext.Response.Cookies.Append(DashboardCookie.Name, token.AccessToken, new CookieOptions
+        {
+            HttpOnly = true, SameSite = SameSiteMode.Strict, Path = "/dashboard", Expires = token.ExpiresAt,
+            Secure = request.IsHttps,
+        });
+        return TypedResults.Redirect("/dashboard/");
+    }
+}
+
+public static class DashboardCookie
+{
+    public const string Name = "grid.dashboard";
+
+    /// <summary>For requests to /dashboard without a bearer header, the token is the sign-in cookie.</summary>
+    public static string? TokenFor(HttpRequest request) =>
+        request.Path.StartsWithSegments("/dashboard") && !request.Headers.Authorization.Any()
+            ? request.Cookies[Name] : null;
+}

@@ -1,0 +1,78 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace Grid.LoadTest;
+
+/// <summary>
+/// One run: prepare the world, then start operations at a fixed rate (open loop: a slow answer
+/// does not slow the schedule) for the given time, wait for those in flight, and report.
+/// </summary>
+public sealed class LoadRun(LoadOptions options) : IDisposable
+{
+    private readonly SocketsHttpHandler _handler = new()
+    {
+        MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(5), ConnectTimeout = TimeSpan.FromSeconds(5),
+    };
+    private readonly ConcurrentDictionary<string, bool> _disabled = new();
+
+    public LatencyRecorder Recorder { get; } = new();
+    public ConcurrentQueue<AcknowledgedWrite> Acknowledged { get; } = new();
+    public LoadWorld World { get; private set; } = null!;
+
+    public async Task PrepareAsync(CancellationToken ct = default)
+    {
+        World = await LoadWorld.PrepareAsync(options, _handler, Recorder, ct);
+        if (World.MissingRoutes.Contains("requests")) _disabled["requests"] = true;
+        if (World.MissingRoutes.Contains("tasks")) _disabled["worker"] = true;
+        if (World.MissingRoutes.Overlaps(["service-records", "evaluations"])) _disabled["evaluations"] = true;
+    }
+
+    /// <summary>Runs for options.Seconds, or until <paramref name="stop"/>; operations already started always finish.</summary>
+    public async Task<LoadReport> RunAsync(CancellationToken stop = default)
+    {
+        if (World is null) await PrepareAsync(stop);
+        var operations = new Operations(World!, Acknowledged, _disabled);
+        var random = new Random(options.Seed);
+        var total = (long)(options.Rate * options.Seconds);
+        var started = new List<Task>((int)Math.Min(total, 1_000_000));
+        var inFlight = 0;
+        var clock = Stopwatch.StartNew();
+        for (long i = 0; i < total && !stop.IsCancellationRequested; i++)
+        {
+            var wait = i / options.Rate - clock.Elapsed.TotalSeconds;
+            if (wait > 0.001 && !await DelayAsync(TimeSpan.FromSeconds(wait), stop)) break;
+            if (Volatile.Read(ref inFlight) >= options.MaxInFlight)
+            {
+                Recorder.Drop();
+                continue;
+            }
+            if (options.Mix.Pick(random, _disabled.Keys.ToHashSet()) is not { } kind) break;
+            Interlocked.Increment(ref inFlight);
+            started.Add(Task.Run(async () =>
+            {
+                try { await operations.RunAsync(kind, CancellationToken.None); }
+                catch (Exception e) { Recorder.Record("failed-" + kind, 0, 0); Trace.TraceWarning(e.ToString()); }
+                finally { Interlocked.Decrement(ref inFlight); }
+            }, CancellationToken.None));
+        }
+        await Task.WhenAll(started).WaitAsync(options.RequestTimeout * 3).ContinueWith(_ => { }, TaskScheduler.Default);
+        var elapsed = clock.Elapsed.TotalSeconds;
+        var skipped = World!.MissingRoutes.Concat(_disabled.Keys.Select(k => "mix:" + k)).Distinct();
+        return LoadReport.From(options, Recorder, elapsed, skipped);
+    }
+
+    private static async Task<bool> DelayAsync(TimeSpan wait, CancellationToken stop)
+    {
+        try
+        {
+            await Task.Delay(wait, stop);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    public void Dispose() => _handler.Dispose();
+}

@@ -1,0 +1,48 @@
+using System.Globalization;
+
+namespace Grid.LoadTest;
+
+/// <summary>
+/// Relative weights of the kinds of work. reads: public pages (regions, rosters, delegation lists,
+/// catalog); sign-in; requests: residents' and hotline requests; worker: a worker opens their list
+/// and takes the next step on a task; evaluations: a service registered and rated; accounts and
+/// deadlines: administrator writes (off by default; the fault tests use them as probes).
+/// </summary>
+public sealed record Mix(IReadOnlyDictionary<string, double> Weights)
+{
+    public static readonly string[] Kinds = ["reads", "sign-in", "requests", "worker", "evaluations", "accounts", "deadlines"];
+
+    public static Mix Default { get; } = new(new Dictionary<string, double>
+    {
+        ["reads"] = 40, ["sign-in"] = 3, ["requests"] = 20, ["worker"] = 25, ["evaluations"] = 12, ["accounts"] = 0, ["deadlines"] = 0,
+    });
+
+    /// <summary>"reads=50,requests=20": named kinds take the given weights, the rest keep theirs.</summary>
+    public static Mix Parse(string text)
+    {
+        var weights = new Dictionary<string, double>(Default.Weights);
+        foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var pair = part.Split('=', 2);
+            if (pair.Length != 2 || !Kinds.Contains(pair[0]) || !double.TryParse(pair[1], CultureInfo.InvariantCulture, out var w) || w < 0)
+                throw new ArgumentException($"--mix: '{part}' is not kind=weight with kind one of {string.Join(", ", Kinds)}.");
+            weights[pair[0]] = w;
+        }
+        if (weights.Values.Sum() <= 0) throw new ArgumentException("--mix: at least one weight must be positive.");
+        return new Mix(weights);
+    }
+
+    /// <summary>Picks a kind among those still enabled, by weight; null when none is left.</summary>
+    public string? Pick(Random random, IReadOnlySet<string> disabled)
+    {
+        var live = Weights.Where(w => w.Value > 0 && !disabled.Contains(w.Key)).ToList();
+        var total = live.Sum(w => w.Value);
+        if (total <= 0) return null;
+        var x = random.NextDouble() * total;
+        foreach (var (kind, weight) in live)
+        {
+            if ((x -= weight) < 0) return kind;
+        }
+        return live[^1].Key;
+    }
+}

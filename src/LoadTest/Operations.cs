@@ -1,0 +1,145 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+
+namespace Grid.LoadTest;
+
+/// <summary>The kinds of work in the mix, each a short sequence of HTTP calls as a real user makes them.</summary>
+public sealed class Operations(LoadWorld world, ConcurrentQueue<AcknowledgedWrite> acknowledged, ConcurrentDictionary<string, bool> disabled)
+{
+    private static readonly (string Code, string Name)[] Items =
+    [
+        ("social-insurance-certification", "养老保险待遇资格认证"), ("medical-insurance-reimbursement", "医疗费用报销"),
+        ("disability-subsidy", "残疾人两项补贴申请"), ("minimum-living-allowance", "最低生活保障申请"),
+    ];
+    private readonly ConcurrentDictionary<string, bool> _busyWorkers = new();
+
+    public Task RunAsync(string kind, CancellationToken ct) => kind switch
+    {
+        "reads" => ReadAsync(ct),
+        "sign-in" => SignInAsync(ct),
+        "requests" => CreateRequestAsync(ct),
+        "worker" => WorkerStepAsync(ct),
+        "evaluations" => EvaluateAsync(ct),
+        "accounts" => WriteAccountAsync(ct),
+        "deadlines" => ScheduleDeadlineAsync(ct),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown kind of work."),
+    };
+
+    private static T Any<T>(IReadOnlyList<T> list) => list[Random.Shared.Next(list.Count)];
+
+    private bool Missing(string route) => world.MissingRoutes.Contains(route);
+
+    private void Skip(string kind, ApiAnswer answer)
+    {
+        if (answer.RouteMissing) disabled[kind] = true;
+    }
+
+    private async Task ReadAsync(CancellationToken ct)
+    {
+        var village = Any(world.Villages);
+        var reads = new List<(string Op, string Path)>
+        {
+            ("read-regions", $"/api/regions/{Any(world.Towns)}/children"), ("read-regions", $"/api/regions/{world.County}/children"),
+            ("read-region", $"/api/regions/{village}"),
+        };
+        if (!Missing("roster")) reads.Add(("read-roster", $"/api/public/villages/{village}/roster"));
+        if (!Missing("delegation-list")) reads.Add(("read-delegation-list", $"/api/public/regions/{Any(world.Towns)}/delegation-list"));
+        if (!Missing("catalog")) reads.Add(("read-catalog", $"/api/catalog/items?region={world.County}&page=0&pageSize=20"));
+        var (op, path) = Any(reads);
+        await world.Resident.GetAsync(op, path, ct);
+    }
+
+    private Task SignInAsync(CancellationToken ct)
+    {
+        var who = Random.Shared.Next(2) == 0 ? world.Resident : Any(world.Workers);
+        return who.SendAsync("sign-in", HttpMethod.Post, "/api/auth/token", new { userName = who.UserName, password = who.Password }, ct: ct);
+    }
+
+    private async Task CreateRequestAsync(CancellationToken ct)
+    {
+        var self = Random.Shared.Next(10) < 3 && world.Resident.SubjectId?.StartsWith(world.County[..6], StringComparison.Ordinal) == true;
+        var client = self ? world.Resident : world.Staff;
+        var resident = self ? world.Resident.SubjectId! : $"{Any(world.Villages)}-R{Random.Shared.Next(1, 51):000}";
+        var key = Guid.NewGuid().ToString("N");
+        var answer = await client.CreateAsync("create-request", HttpMethod.Post, "/api/requests",
+            new { residentId = resident, itemCode = Any(Items).Code, urgency = "Routine", note = "负载测试" }, key, ct);
+        Skip("requests", answer);
+        if (answer.Json?["id"]?.GetValue<string>() is { } id)
+            acknowledged.Enqueue(new AcknowledgedWrite("request", id, $"{client.UserName}/{key}", client.UserName, DateTimeOffset.UtcNow));
+    }
+
+    /// <summary>A worker opens their list and takes the next step on one task; one step at a time per worker, as on a phone.</summary>
+    private async Task WorkerStepAsync(CancellationToken ct)
+    {
+        var worker = Any(world.Workers);
+        if (!_busyWorkers.TryAdd(worker.UserName, true)) worker = world.Workers.FirstOrDefault(w => _busyWorkers.TryAdd(w.UserName, true));
+        if (worker is null) return;
+        try
+        {
+            var mine = await worker.GetAsync("tasks-mine", "/api/tasks/mine?pageSize=20", ct);
+            Skip("worker", mine);
+            var tasks = (mine.Json?["items"] as JsonArray)?.OfType<JsonObject>().ToList() ?? [];
+            var next = tasks.OrderByDescending(t => Stage(t) switch { "CheckedIn" => 3, "Accepted" => 2, "Offered" => 1, _ => 0 }).FirstOrDefault();
+            if (next is null || Stage(next) is not ("CheckedIn" or "Accepted" or "Offered")) return;
+            var id = next["id"]!.GetValue<string>();
+            var key = Guid.NewGuid().ToString("N");
+            var (op, body) = Stage(next) switch
+            {
+                "Offered" => ("task-accept", (object)new { actionId = key }),
+                "Accepted" => ("task-check-in", new { actionId = key, lat = Number(next, "lat", 29.85), lng = Number(next, "lng", 114.32) }),
+                _ => ("task-complete", new { actionId = key, outcome = "已代办完成，材料已交还居民" }),
+            };
+            var answer = await worker.CreateAsync(op, HttpMethod.Post, $"/api/tasks/{Uri.EscapeDataString(id)}/{op[5..]}", body, key, ct);
+            if (answer.IsSuccess && op == "task-accept")
+                acknowledged.Enqueue(new AcknowledgedWrite("task-accept", id, key, worker.SubjectId, DateTimeOffset.UtcNow));
+        }
+        finally
+        {
+            _busyWorkers.TryRemove(worker.UserName, out _);
+        }
+    }
+
+    private static string? Stage(JsonObject task) => task["stage"]?.ToString();
+
+    private static double Number(JsonObject o, string name, double fallback) =>
+        o[name] is JsonValue v && v.TryGetValue<double>(out var d) ? d : fallback;
+
+    private async Task EvaluateAsync(CancellationToken ct)
+    {
+        var village = Any(world.Villages);
+        var (code, name) = Any(Items);
+        var key = Guid.NewGuid().ToString("N");
+        var record = await world.Staff.CreateAsync("register-service", HttpMethod.Post, "/api/service-records", new
+        {
+            kind = "WindowService", staffId = $"{village}-C01", staffName = "窗口工作人员", itemCode = code, itemName = name,
+            villageCode = village, completedAt = DateTimeOffset.UtcNow.AddMinutes(-Random.Shared.Next(1, 120)),
+            residentId = $"{village}-R{Random.Shared.Next(1, 51):000}",
+        }, key, ct);
+        Skip("evaluations", record);
+        if (record.Json?["id"]?.GetValue<string>() is not { } id) return;
+        acknowledged.Enqueue(new AcknowledgedWrite("service-record", id, key, world.Staff.UserName, DateTimeOffset.UtcNow));
+        var overall = Random.Shared.Next(20) == 0 ? "Dissatisfied" : "Satisfied";
+        var evaluation = await world.Staff.CreateAsync("evaluate", HttpMethod.Post, "/api/evaluations",
+            new { recordId = id, overall, channel = "Phone", comment = "电话回访" }, key, ct);
+        if (evaluation.IsSuccess) acknowledged.Enqueue(new AcknowledgedWrite("evaluation", id, key, world.Staff.UserName, DateTimeOffset.UtcNow));
+    }
+
+    private async Task WriteAccountAsync(CancellationToken ct)
+    {
+        var user = "load-acct-" + Guid.NewGuid().ToString("N")[..12];
+        var village = Any(world.Villages);
+        var answer = await world.Admin.CreateAsync("write-account", HttpMethod.Put, $"/api/admin/accounts/{user}",
+            new { userName = user, displayName = "负载账户", password = "load-account-password", role = "Resident", regionCode = village, subjectId = $"{village}-R001" },
+            user, ct);
+        if (answer.IsSuccess) acknowledged.Enqueue(new AcknowledgedWrite("account", user, null, null, DateTimeOffset.UtcNow));
+    }
+
+    private async Task ScheduleDeadlineAsync(CancellationToken ct)
+    {
+        var id = "load-" + Guid.NewGuid().ToString("N");
+        var due = DateTimeOffset.UtcNow.AddSeconds(Random.Shared.Next(15, 45));
+        var answer = await world.Admin.CreateAsync("schedule-deadline", HttpMethod.Put, "/api/admin/deadlines",
+            new { id, dueAt = due, kind = "load-probe" }, id, ct);
+        if (answer.IsSuccess) acknowledged.Enqueue(new AcknowledgedWrite("deadline", id, null, null, DateTimeOffset.UtcNow, due));
+    }
+}
