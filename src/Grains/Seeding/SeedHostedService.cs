@@ -10,8 +10,11 @@ public sealed class SeedHostedService(
     IGrainFactory grains, SeedSettings settings, SeedStatus status, IHostApplicationLifetime lifetime,
     ILogger<SeedHostedService> logger, ILoggerFactory loggers, Geography.GeographySource geography) : BackgroundService
 {
-    /// <summary>Bump when the seeded data changes shape, so existing data directories are seeded again.</summary>
-    public const int Version = 1;
+    /// <summary>
+    /// Bump when the seeded data changes shape, so existing data directories are brought up to date.
+    /// 2: the starter catalog (items, guides, bundles, benefits).
+    /// </summary>
+    public const int Version = 2;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -23,15 +26,28 @@ public sealed class SeedHostedService(
         }
         await WaitForStartAsync(stoppingToken);
         var marker = grains.GetGrain<ISeedMarkerGrain>("xianning");
-        if (await marker.GetAsync() is { } done && done.Version == Version)
+        var done = await marker.GetAsync();
+        if (done is not null && done.Version >= Version)
         {
             status.Message = $"Seeded before: {done.Summary}";
             status.Completed = true;
             return;
         }
-        status.Message = "Seeding the Xianning demo city.";
         var watch = Stopwatch.StartNew();
-        var summary = await new CitySeeder(grains, settings, loggers.CreateLogger<CitySeeder>(), geography).SeedAsync(stoppingToken);
+        string summary;
+        if (done is { } earlier)
+        {
+            // An older data directory: people, accounts and regions may have been changed by their users
+            // since, so only the additive steps run (each writes only what is missing).
+            status.Message = $"Bringing the demo seed from version {earlier.Version} to {Version}.";
+            var items = await new CatalogSeeder(grains).SeedAsync(stoppingToken);
+            summary = $"{earlier.Summary}; upgraded to version {Version}: {items} catalog items";
+        }
+        else
+        {
+            status.Message = "Seeding the Xianning demo city.";
+            summary = await new CitySeeder(grains, settings, loggers.CreateLogger<CitySeeder>(), geography).SeedAsync(stoppingToken);
+        }
         await marker.SetAsync(new SeedMarker(Version, DateTime.UtcNow, summary));
         logger.LogInformation("Seeded {Summary} in {Seconds:F1} s", summary, watch.Elapsed.TotalSeconds);
         status.Message = $"Seeded: {summary}";
