@@ -40,6 +40,32 @@ public static class AcknowledgedWrites
         return pending.Select(w => $"deadline {w.Id} due {w.DueAt:HH:mm:ss} has not fired").ToList();
     }
 
+    /// <summary>
+    /// Requests acknowledged before <paramref name="since"/> whose task still waits on an offer made
+    /// before then: its accept-timeout timer (a durable deadline) should have moved it on. Waits up
+    /// to <paramref name="within"/> for them to clear; returns those that did not.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> OffersStuckSinceAsync(LoadWorld world, IEnumerable<AcknowledgedWrite> writes,
+        DateTimeOffset since, TimeSpan within)
+    {
+        var pending = writes.Where(w => w.Kind == "request" && w.At < since).ToList();
+        var until = DateTimeOffset.UtcNow + within;
+        while (true)
+        {
+            var stuck = new ConcurrentBag<(AcknowledgedWrite Write, string Why)>();
+            await Parallel.ForEachAsync(pending, new ParallelOptions { MaxDegreeOfParallelism = 6 }, async (write, ct) =>
+            {
+                var task = (await ReadAsync(world.Admin, $"/api/tasks/{Uri.EscapeDataString(write.Id)}", ct)).Json;
+                var offered = (task?["history"] as JsonArray)?.OfType<JsonObject>().LastOrDefault(e => e["action"]?.ToString() == "offered");
+                if (task?["stage"]?.ToString() == "Offered" && offered?["at"]?.GetValue<DateTimeOffset>() < since)
+                    stuck.Add((write, $"task {write.Id} still offered to {offered["workerId"]} since {offered["at"]}"));
+            });
+            if (stuck.IsEmpty || DateTimeOffset.UtcNow > until) return stuck.Select(s => s.Why).ToList();
+            pending = stuck.Select(s => s.Write).ToList();
+            await Task.Delay(2000);
+        }
+    }
+
     /// <summary>Task ids that appear in more than one worker's list.</summary>
     public static async Task<IReadOnlyList<string>> TasksHeldTwiceAsync(LoadWorld world)
     {

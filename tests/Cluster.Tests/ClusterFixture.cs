@@ -28,11 +28,12 @@ public sealed class ClusterFixture : IAsyncLifetime
         await Postgres.StartAsync();
         var common = new Dictionary<string, string>
         {
-            ["Grid__Postgres"] = Postgres.ConnectionString + ";Maximum Pool Size=20",
+            ["Grid__Postgres"] = Postgres.ConnectionString + ";Maximum Pool Size=20;Timeout=5",
             ["Grid__Orleans__ClusterId"] = _clusterId,
             ["Grid__Orleans__ServiceId"] = _clusterId,
             ["Grid__Demo__Password"] = GatewayFactory.DemoPassword,
             ["Grid__Seed__PeopleCounties__0"] = County,
+            ["Grid__Dispatch__AcceptTimeout"] = "00:00:20", // offers expire (a durable deadline) within the test
         };
         Silos = [Silo(common, 1, seed: true), Silo(common, 2, seed: false)];
         Silos[0].Start();
@@ -40,7 +41,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         await ActiveSilosAsync(2, TimeSpan.FromMinutes(2));
         Gateway = new GatewayProcess(Directory.CreateDirectory(Path.Combine(_data.Path, "gateway")).FullName,
             new Dictionary<string, string>(common) { ["Grid__Mode"] = "Cluster" });
-        await Gateway.StartAsync(TimeSpan.FromMinutes(4));
+        await Gateway.StartAsync(TimeSpan.FromMinutes(6));
     }
 
     private SiloProcess Silo(Dictionary<string, string> common, int number, bool seed) => new(new Dictionary<string, string>(common)
@@ -79,6 +80,20 @@ public sealed class ClusterFixture : IAsyncLifetime
             }
             catch (PostgresException) { return false; } // the first silo has not created the table yet
         }, within);
+    }
+
+    /// <summary>The gateway's logged 500s (type and first line), to explain a failed assertion.</summary>
+    public string UnhandledErrors()
+    {
+        var logs = Path.Combine(_data.Path, "gateway", "logs");
+        if (!Directory.Exists(logs)) return "";
+        var lines = Directory.GetFiles(logs, "*.clef").SelectMany(f =>
+        {
+            using var stream = new FileStream(f, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            using var reader = new StreamReader(stream);
+            return reader.ReadToEnd().Split('\n').Where(l => l.Contains("Unhandled error", StringComparison.Ordinal)).ToList();
+        });
+        return string.Join("\n", lines.Select(l => l.Length > 600 ? l[..600] : l).Take(5));
     }
 
     public async Task DisposeAsync()

@@ -23,6 +23,8 @@ public static class OrleansHostingExtensions
             builder.UseOrleansClient(client => client
                 .Configure<ClusterOptions>(c => { c.ClusterId = options.Orleans.ClusterId; c.ServiceId = options.Orleans.ServiceId; })
                 .UseGridPostgresClustering(connection)
+                // A grain call stuck on a dead silo or an unreachable database becomes a 503 well within an HTTP client's patience.
+                .Configure<ClientMessagingOptions>(m => m.ResponseTimeout = TimeSpan.FromSeconds(15))
                 .AddDashboard());
             builder.Services.AddSingleton(new SeedStatus { Message = "The silos seed the demo city; ready when they are done." });
             return;
