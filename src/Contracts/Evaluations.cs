@@ -28,7 +28,8 @@ public sealed record EvaluationDto(
     string RecordId, Satisfaction Overall, bool IsBadReview, IndicatorRatingsDto Indicators, string? Comment,
     RatingChannel Channel, DateTimeOffset EvaluatedAt, string? RectificationUrl);
 
-public sealed record QrTokenDto(string Token, string Url, DateTimeOffset ExpiresAt);
+/// <summary>Url: the portal page a resident opens from the QR code (/rate/{token}); ApiUrl: the API route that page calls.</summary>
+public sealed record QrTokenDto(string Token, string Url, DateTimeOffset ExpiresAt, string ApiUrl);
 
 /// <summary>What a resident sees when opening a receipt's QR link: the service, never personal data.</summary>
 public sealed record QrServiceDto(string ItemName, string HandledByUnitName, string StaffName, DateTimeOffset CompletedAt, bool AlreadyRated, DateTimeOffset LinkExpiresAt);

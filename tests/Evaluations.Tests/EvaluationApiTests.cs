@@ -48,11 +48,12 @@ public sealed class EvaluationApiTests(EvaluationsFactory factory)
         var qr = await (await center.PostAsync($"/api/service-records/{record.Id}/qr-token", null)).ReadAsync<QrTokenDto>();
         var anonymous = factory.CreateClient();
 
-        var shown = await (await anonymous.GetAsync(qr.Url)).ReadAsync<QrServiceDto>();
-        var rated = await anonymous.PostAsJsonAsync(qr.Url, new QrEvaluationRequest(Satisfaction.Dissatisfied, null, "等了很久"), Json.Options);
-        var again = await anonymous.PostAsJsonAsync(qr.Url, new QrEvaluationRequest(Satisfaction.VerySatisfied, null, null), Json.Options);
-        var shownAfter = await (await anonymous.GetAsync(qr.Url)).ReadAsync<QrServiceDto>();
+        var shown = await (await anonymous.GetAsync(qr.ApiUrl)).ReadAsync<QrServiceDto>();
+        var rated = await anonymous.PostAsJsonAsync(qr.ApiUrl, new QrEvaluationRequest(Satisfaction.Dissatisfied, null, "等了很久"), Json.Options);
+        var again = await anonymous.PostAsJsonAsync(qr.ApiUrl, new QrEvaluationRequest(Satisfaction.VerySatisfied, null, null), Json.Options);
+        var shownAfter = await (await anonymous.GetAsync(qr.ApiUrl)).ReadAsync<QrServiceDto>();
 
+        Assert.Equal($"/rate/{qr.Token}", qr.Url);
         Assert.False(shown.AlreadyRated);
         Assert.Equal("居民养老保险参保登记", shown.ItemName);
         Assert.Equal(HttpStatusCode.Created, rated.StatusCode);
@@ -80,7 +81,7 @@ public sealed class EvaluationApiTests(EvaluationsFactory factory)
         var center = await factory.SignedInClientAsync(DemoAccounts.Center);
         var record = await center.RegisterAsync(Window(NewId("qrx"), EvaluationsFactory.CenterVillage));
         var qr = await (await center.PostAsync($"/api/service-records/{record.Id}/qr-token", null)).ReadAsync<QrTokenDto>();
-        var altered = qr.Url[..^3] + (qr.Url[^3] == 'A' ? "BAA" : "AAA");
+        var altered = qr.ApiUrl[..^3] + (qr.ApiUrl[^3] == 'A' ? "BAA" : "AAA");
 
         var response = await factory.CreateClient().PostAsJsonAsync(altered, new QrEvaluationRequest(Satisfaction.Satisfied, null, null), Json.Options);
 

@@ -11,7 +11,7 @@ public static class Tasks
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/requests")
         {
-            Content = JsonContent.Create(new CreateRequestDto(residentId, "id-card-renewal", Note: "browser test"), options: Json.Options),
+            Content = JsonContent.Create(new CreateRequestDto(residentId, "JY-GF-001", Note: "browser test"), options: Json.Options),
         };
         request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
         var created = await center.SendAsync(request);

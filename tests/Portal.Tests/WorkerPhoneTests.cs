@@ -48,6 +48,30 @@ public sealed class WorkerPhoneTests(PortalFixture portal)
         Assert.Single(done.Documents);
     }
 
+    [Fact]
+    public async Task AfterOneOnlineVisitTheAppStartsOfflineWithTheCachedTaskList()
+    {
+        var center = await portal.Gateway.SignedInClientAsync(DemoAccounts.Center);
+        var coordinator = await portal.Gateway.SignedInClientAsync(DemoAccounts.Coordinator);
+        var worker = await portal.AccountAsync(await portal.Gateway.SignedInClientAsync(DemoAccounts.Worker));
+        var village = worker.SubjectId![..worker.SubjectId!.IndexOf("-W", StringComparison.Ordinal)];
+        var task = await Tasks.OfferedToAsync(center, coordinator, $"{village}-R004", worker.SubjectId);
+
+        var page = await portal.PageAsync();
+        await PortalFixture.SignInAsync(page, DemoAccounts.Worker, "worker");
+        await Expect(page.Locator($"[data-task='{task}']"));
+        await page.WaitForFunctionAsync("async () => await grid.shellCached()", null, new() { Timeout = 90_000 });
+
+        await page.Context.SetOfflineAsync(true);
+        var reloaded = await page.ReloadAsync();
+        Assert.True(reloaded!.FromServiceWorker, "the offline reload was answered by the service worker");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "我的任务" })).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await Assertions.Expect(page.Locator($"[data-task='{task}']")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".offline")).ToBeVisibleAsync();
+        await PortalFixture.ShotAsync(page, "worker-offline-start-360");
+        await page.Context.SetOfflineAsync(false);
+    }
+
     /// <summary>Accept, check in, and complete with one original taken and returned.</summary>
     private static async Task CompleteOnScreenAsync(IPage page, string said)
     {

@@ -1,15 +1,12 @@
 namespace Grid.Portal.Services;
 
-/// <summary>Work that runs while the app is open: filling the offline cache once, and resending queued steps.</summary>
+/// <summary>Work that runs while the app is open: resending queued steps (the service worker caches the app shell).</summary>
 public static class Background
 {
     public static async Task KeepUpAsync(IServiceProvider services)
     {
-        var browser = services.GetRequiredService<Browser>();
         var store = services.GetRequiredService<TaskStore>();
         var session = services.GetRequiredService<Session>();
-        await Task.Delay(TimeSpan.FromSeconds(3));
-        try { await browser.CacheShellAsync(); } catch (Microsoft.JSInterop.JSException) { }
         // The 'online' event is the fast path; this catches networks that return without one.
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(10));
         while (await timer.WaitForNextTickAsync())

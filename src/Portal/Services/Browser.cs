@@ -21,8 +21,6 @@ public sealed class Browser(IJSRuntime js) : IAsyncDisposable
 
     public ValueTask<Position> PositionAsync() => js.InvokeAsync<Position>("grid.position");
 
-    public ValueTask<int> CacheShellAsync() => js.InvokeAsync<int>("grid.cacheShell");
-
     [JSInvokable]
     public async Task OnConnectivity(bool online)
     {

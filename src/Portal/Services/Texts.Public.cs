@@ -38,7 +38,7 @@ public static partial class Texts
         ["rate.submit"] = ("提交评价", "Submit"),
         ["rate.thanks"] = ("感谢您的评价！", "Thank you for your rating."),
         ["rate.bad"] = ("我们会在 7 天内回访整改。", "We will call you back and put it right within 7 days."),
-        ["rate.already"] = ("该服务已评价。", "This service has already been rated."),
+        ["rate.already"] = ("该服务已评价过，每次服务只能评价一次。", "This service has already been rated; each service is rated once."),
         ["rate.pick"] = ("请选择总体评价。", "Choose an overall rating."),
         ["sat.VerySatisfied"] = ("非常满意", "Very satisfied"),
         ["sat.Satisfied"] = ("满意", "Satisfied"),

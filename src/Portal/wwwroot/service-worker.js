@@ -1,28 +1,69 @@
-// Dev/build worker (the gateway serves the portal from its build output): network first, so a
-// rebuilt portal shows at once, and the cache when the network fails, so the app shell starts
-// offline. The page fills the cache (grid.cacheShell); this worker adds what it fetches later.
-// service-worker.published.js (asset-manifest, cache first) replaces this file on publish.
-const shell = 'grid-shell';
-self.addEventListener('install', () => self.skipWaiting());
-self.addEventListener('activate', event => event.waitUntil(self.clients.claim()));
+// Build-run worker (the gateway serves the portal from its build output). On install it caches the
+// whole app shell listed in service-worker-assets.js (index.html, _framework/*, css, js, manifest),
+// so the app starts offline after one online visit. Fingerprinted _framework files never change
+// under a name: cache first. Everything else: network first, so a rebuilt portal shows at once,
+// with the cache when the network fails; a navigation falls back to the cached index.html.
+// service-worker.published.js replaces this file on publish.
+self.importScripts('./service-worker-assets.js');
+const prefix = 'grid-shell-';
+const cacheName = prefix + self.assetsManifest.version;
+const base = new URL('./', self.registration.scope);
+const indexUrl = new URL('index.html', base).href;
+const shellUrls = self.assetsManifest.assets
+  .map(a => a.url)
+  .filter(u => !/^service-worker/.test(u) && !/\.map$/.test(u))
+  .map(u => new URL(u, base).href);
+const immutable = new Set(shellUrls.filter(u => u.includes('/_framework/')));
+
+self.addEventListener('install', event => event.waitUntil(cacheShell().then(() => self.skipWaiting())));
+self.addEventListener('activate', event => event.waitUntil(dropOldCaches().then(() => self.clients.claim())));
 self.addEventListener('fetch', event => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== 'GET' || url.origin !== self.location.origin || url.pathname.startsWith('/api/')) return;
-  event.respondWith(networkThenCache(request));
+  if (request.mode === 'navigate') event.respondWith(navigate(request));
+  else if (immutable.has(url.origin + url.pathname)) event.respondWith(cacheFirst(request));
+  else event.respondWith(networkFirst(request));
 });
 
-async function networkThenCache(request) {
-  const cache = await caches.open(shell);
+// One failed file must not cost the whole shell: what was fetched stays cached.
+async function cacheShell() {
+  const cache = await caches.open(cacheName);
+  await Promise.allSettled(shellUrls.map(async u => {
+    if (await cache.match(u)) return;
+    const response = await fetch(new Request(u, { cache: 'no-cache' }));
+    if (response.ok) await cache.put(u, response);
+  }));
+}
+
+async function dropOldCaches() {
+  for (const key of await caches.keys())
+    if ((key.startsWith(prefix) && key !== cacheName) || key === 'grid-shell') await caches.delete(key);
+}
+
+async function navigate(request) {
+  try {
+    return await fetch(request);
+  } catch (e) {
+    return (await caches.match(indexUrl, { cacheName })) ?? offline();
+  }
+}
+
+async function cacheFirst(request) {
+  return (await caches.match(request.url, { cacheName, ignoreVary: true })) ?? networkFirst(request);
+}
+
+async function networkFirst(request) {
   try {
     const response = await fetch(request);
-    if (response.ok && response.type === 'basic' && request.mode !== 'navigate') cache.put(request, response.clone());
+    if (response.ok && response.type === 'basic') (await caches.open(cacheName)).put(request.url, response.clone());
     return response;
   } catch (e) {
-    const hit = request.mode === 'navigate'
-      ? await cache.match(new URL('./', self.registration.scope).href)
-      : await cache.match(request, { ignoreVary: true });
-    if (hit) return hit;
-    throw e;
+    return (await caches.match(request.url, { cacheName, ignoreVary: true, ignoreSearch: true })) ?? offline();
   }
+}
+
+// A file never cached (an optional appsettings.{Environment}.json, say) reads as missing, not as a crash.
+function offline() {
+  return new Response('', { status: 404, statusText: 'Offline and not cached' });
 }

@@ -31,7 +31,7 @@ public static class EvaluationsApi
         if (string.IsNullOrWhiteSpace(request.RecordId)) throw ValidationException.For("recordId", "Give the id of the service record being rated.");
         var view = await ServiceRecordsApi.FindAsync(grains, request.RecordId);
         if (request.Channel == RatingChannel.QrCode)
-            throw ValidationException.For("channel", "QR-code ratings come through the receipt's link, /api/public/evaluations/qr/{token}.");
+            throw ValidationException.For("channel", "QR-code ratings come through the receipt's link (the portal page /rate/{token}, which posts to /api/public/evaluations/qr/{token}).");
         if (user.Role() == Roles.Resident)
         {
             if (request.Channel == RatingChannel.Phone) throw ValidationException.For("channel", "Residents rate on the Portal or a Terminal; phone ratings are entered by staff.");

@@ -54,7 +54,7 @@ public static class ServiceRecordsApi
         user.RequireScope(view.Record.VillageCode, $"Service record {id}");
         if (view.Evaluation is not null) throw new ConflictException($"Service record {id} has already been rated.");
         var (token, expires) = tokens.Issue(id);
-        return TypedResults.Ok(new QrTokenDto(token, $"/api/public/evaluations/qr/{token}", ShanghaiTime.Show(expires.UtcDateTime)));
+        return TypedResults.Ok(new QrTokenDto(token, $"/rate/{token}", ShanghaiTime.Show(expires.UtcDateTime), $"/api/public/evaluations/qr/{token}"));
     }
 
     internal static async Task<ServiceRecordView> FindAsync(IGrainFactory grains, string id) =>

@@ -12,20 +12,11 @@ window.grid = {
     window.addEventListener('online', () => dotnet.invokeMethodAsync('OnConnectivity', true));
     window.addEventListener('offline', () => dotnet.invokeMethodAsync('OnConnectivity', false));
   },
-  // The dev/build service worker caches at run time; this puts everything the first load fetched
-  // (before the worker controlled the page) into the same cache, so the app starts offline next time.
-  cacheShell: async () => {
-    if (!('caches' in window)) return 0;
-    const urls = new Set([new URL('./', document.baseURI).href]);
-    for (const e of performance.getEntriesByType('resource')) {
-      const u = new URL(e.name);
-      if (u.origin === location.origin && !u.pathname.startsWith('/api/')) urls.add(u.href);
-    }
-    const cache = await caches.open('grid-shell');
-    let n = 0;
-    for (const u of urls) { try { if (!(await cache.match(u))) { await cache.add(u); } n++; } catch { } }
-    return n;
+  // True once the service worker has installed: its install step caches the whole app shell.
+  shellCached: async () => {
+    if (!('serviceWorker' in navigator) || !('caches' in window)) return false;
+    await navigator.serviceWorker.ready;
+    return !!(await caches.match(new URL('index.html', document.baseURI).href));
   },
-  shellCached: async () => ('caches' in window) && !!(await (await caches.open('grid-shell')).match(new URL('./', document.baseURI).href)),
   setLang: l => { document.documentElement.lang = l; },
 };

@@ -1,0 +1,88 @@
+using System.Net.Http.Json;
+using Grid.Contracts;
+using Grid.Testing;
+using Microsoft.Playwright;
+
+namespace Grid.Portal.Tests;
+
+[Collection(PortalCollection.Name)]
+public sealed class PublicAndPlanningTests(PortalFixture portal)
+{
+    [Fact]
+    public async Task AResidentRatesAServiceFromItsQrLinkOnceAndASecondRatingIsRefused()
+    {
+        var center = await portal.Gateway.SignedInClientAsync(DemoAccounts.Center);
+        var worker = await portal.AccountAsync(await portal.Gateway.SignedInClientAsync(DemoAccounts.Worker));
+        var village = (await portal.AccountAsync(center)).RegionCode!;
+        var recorded = await center.PostAsJsonAsync("/api/service-records", new RegisterServiceRecordRequest(
+            "portal-qr-" + Guid.NewGuid().ToString("N")[..8], ServiceRecordKind.WindowService, worker.SubjectId!, "窗口工作人员",
+            "id-card-renewal", "居民身份证换领", village, null, null,
+            DateTimeOffset.UtcNow.AddHours(-3), DateTimeOffset.UtcNow.AddMinutes(-5), null), Json.Options);
+        Assert.True(recorded.IsSuccessStatusCode, await recorded.Content.ReadAsStringAsync());
+        var record = (await recorded.Content.ReadFromJsonAsync<ServiceRecordDto>(Json.Options))!;
+        var issued = await center.PostAsync($"/api/service-records/{record.Id}/qr-token", null);
+        Assert.True(issued.IsSuccessStatusCode, await issued.Content.ReadAsStringAsync());
+        var qr = (await issued.Content.ReadFromJsonAsync<QrTokenDto>(Json.Options))!;
+        Assert.Equal($"/rate/{qr.Token}", qr.Url);
+
+        // Two phones scan the same receipt; the first rating counts, the second is refused.
+        var first = await portal.PageAsync();
+        var second = await portal.PageAsync();
+        await first.GotoAsync(qr.Url);
+        await second.GotoAsync(qr.Url);
+        await Assertions.Expect(first.GetByText("居民身份证换领")).ToBeVisibleAsync();
+        await Assertions.Expect(second.GetByRole(AriaRole.Button, new() { Name = "提交评价" })).ToBeVisibleAsync();
+
+        await first.GetByLabel("不满意", new() { Exact = true }).CheckAsync();
+        await first.GetByLabel("意见建议（可选）").FillAsync("等候时间太长");
+        await first.GetByRole(AriaRole.Button, new() { Name = "提交评价" }).ClickAsync();
+        await Assertions.Expect(first.GetByRole(AriaRole.Status)).ToContainTextAsync("感谢您的评价");
+        await Assertions.Expect(first.GetByRole(AriaRole.Status)).ToContainTextAsync("7 天内回访整改");
+        await PortalFixture.ShotAsync(first, "rate-submitted-360");
+
+        await second.GetByLabel("满意", new() { Exact = true }).CheckAsync();
+        await second.GetByRole(AriaRole.Button, new() { Name = "提交评价" }).ClickAsync();
+        await Assertions.Expect(second.GetByRole(AriaRole.Alert)).ToContainTextAsync("该服务已评价过");
+        await PortalFixture.ShotAsync(second, "rate-refused-360");
+
+        await first.ReloadAsync();
+        await Assertions.Expect(first.GetByText("该服务已评价过")).ToBeVisibleAsync();
+        var rating = (await center.GetFromJsonAsync<EvaluationDto>($"/api/evaluations/{record.Id}", Json.Options))!;
+        Assert.Equal(Satisfaction.Dissatisfied, rating.Overall);
+        Assert.Equal("等候时间太长", rating.Comment);
+    }
+
+    [Fact]
+    public async Task CatalogSearchInChineseFindsAStarterItemAndOpensItsGuide()
+    {
+        var page = await portal.PageAsync();
+        await page.GotoAsync("/catalog");
+        await page.GetByRole(AriaRole.Searchbox, new() { Name = "搜索" }).FillAsync("高龄津贴");
+        await page.GetByRole(AriaRole.Button, new() { Name = "搜索" }).ClickAsync();
+        var card = page.Locator(".card a").Filter(new() { HasText = "高龄津贴申领" }).First;
+        await Assertions.Expect(card).ToBeVisibleAsync();
+        await PortalFixture.ShotAsync(page, "catalog-search-360");
+
+        await card.ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "高龄津贴申领", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "申请材料" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "高龄津贴申请表" })).ToBeVisibleAsync();
+        await PortalFixture.ShotAsync(page, "catalog-guide-360");
+    }
+
+    [Fact]
+    public async Task ACoordinatorAsksForARebalancingSuggestionAndSeesBeforeAndAfterFigures()
+    {
+        var page = await portal.PageAsync(1280, 900);
+        await PortalFixture.SignInAsync(page, DemoAccounts.Coordinator, "coordinator");
+        await page.GotoAsync("/coordinator/rebalance");
+        await page.GetByRole(AriaRole.Button, new() { Name = "生成建议" }).ClickAsync();
+        var figures = page.Locator("table.metrics");
+        await Assertions.Expect(figures).ToBeVisibleAsync(new() { Timeout = 90_000 });
+        await Assertions.Expect(figures.GetByRole(AriaRole.Columnheader, new() { Name = "调配前" })).ToBeVisibleAsync();
+        await Assertions.Expect(figures.GetByRole(AriaRole.Columnheader, new() { Name = "调配后" })).ToBeVisibleAsync();
+        await Assertions.Expect(figures.Locator("tbody tr")).ToHaveCountAsync(4);
+        await Assertions.Expect(figures.Locator("tbody tr").First.Locator("td").Nth(1)).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+$"));
+        await PortalFixture.ShotAsync(page, "coordinator-rebalance");
+    }
+}
