@@ -16,7 +16,7 @@ public sealed class PublicAndPlanningTests(PortalFixture portal)
         var village = (await portal.AccountAsync(center)).RegionCode!;
         var recorded = await center.PostAsJsonAsync("/api/service-records", new RegisterServiceRecordRequest(
             "portal-qr-" + Guid.NewGuid().ToString("N")[..8], ServiceRecordKind.WindowService, worker.SubjectId!, "窗口工作人员",
-            "id-card-renewal", "居民身份证换领", village, null, null,
+            "MZ-GF-001", "高龄津贴申领", village, null, null,
             DateTimeOffset.UtcNow.AddHours(-3), DateTimeOffset.UtcNow.AddMinutes(-5), null), Json.Options);
         Assert.True(recorded.IsSuccessStatusCode, await recorded.Content.ReadAsStringAsync());
         var record = (await recorded.Content.ReadFromJsonAsync<ServiceRecordDto>(Json.Options))!;
@@ -30,7 +30,7 @@ public sealed class PublicAndPlanningTests(PortalFixture portal)
         var second = await portal.PageAsync();
         await first.GotoAsync(qr.Url);
         await second.GotoAsync(qr.Url);
-        await Assertions.Expect(first.GetByText("居民身份证换领")).ToBeVisibleAsync();
+        await Assertions.Expect(first.GetByText("高龄津贴申领")).ToBeVisibleAsync();
         await Assertions.Expect(second.GetByRole(AriaRole.Button, new() { Name = "提交评价" })).ToBeVisibleAsync();
 
         await first.GetByLabel("不满意", new() { Exact = true }).CheckAsync();

@@ -9,5 +9,7 @@ public static class FallbackEndpoints
             detail: $"There is no API at {context.Request.Method} {context.Request.Path}. The API is described at /openapi/v1.json."))
             .ExcludeFromDescription().AllowAnonymous();
         app.MapFallbackToFile("index.html").AllowAnonymous();
+        // A QR token has a dot (payload.signature), which the default fallback takes for a file name.
+        app.MapFallbackToFile("rate/{token}", "index.html").AllowAnonymous();
     }
 }
