@@ -33,7 +33,7 @@ public sealed class IntegrationTests(DispatchGateway factory)
 
         var record = await (await center.GetAsync($"/api/service-records/{request.Id}")).OkAsync<ServiceRecordDto>();
         var qr = await (await worker.PostAsync($"/api/service-records/{request.Id}/qr-token", null)).OkAsync<QrTokenDto>();
-        var rated = await factory.CreateClient().PostAsJsonAsync(qr.Url, new QrEvaluationRequest(Satisfaction.Dissatisfied, null, "办得太慢"), Json.Options);
+        var rated = await factory.CreateClient().PostAsJsonAsync(qr.ApiUrl, new QrEvaluationRequest(Satisfaction.Dissatisfied, null, "办得太慢"), Json.Options);
 
         Assert.Equal(Stage.Completed, done.Stage);
         Assert.Equal((ServiceRecordKind.AssistedAgencyTask, request.WorkerId, RequestTests.Item, village, resident.Id),
