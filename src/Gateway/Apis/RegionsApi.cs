@@ -23,7 +23,7 @@ public static class RegionsApi
         if (InvalidCode(code) is { } invalid) return invalid;
         var detail = await grains.GetGrain<IRegionGrain>(code).GetAsync();
         if (detail is null) return RegionNotFound(code);
-        object? geometry = detail.GeometryWkt is null ? null : GeoJson.ToGeometryNode(new WKTReader().Read(detail.GeometryWkt));
+        object? geometry = detail.GeometryWkt is null ? null : System.Text.Json.JsonSerializer.SerializeToNode(new WKTReader().Read(detail.GeometryWkt), Grid.Geo.GeoJson.Options);
         return TypedResults.Ok(new RegionDetailDto(detail.Info.ToDto(), geometry, detail.GeometryIsSynthetic, Attribution));
     }
 
