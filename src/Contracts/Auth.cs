@@ -20,3 +20,6 @@ public sealed record TokenResponse(string AccessToken, DateTimeOffset ExpiresAt,
 
 /// <summary>Who is signed in: the role and the region code that scopes what it may see.</summary>
 public sealed record AccountDto(string UserName, string DisplayName, string Role, string RegionCode, string? SubjectId);
+
+/// <summary>An administrator creates or replaces an account (PUT /api/admin/accounts/{userName}).</summary>
+public sealed record CreateAccountRequest(string UserName, string DisplayName, string Password, string Role, string RegionCode, string? SubjectId);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
-using Grid.Gateway.Apis;
+using Grid.Contracts;
+using Grid.Gateway.Apis.Bundles;
 using Grid.Grains.Bundles;
 using Grid.Grains.Catalog;
 using Grid.Testing;

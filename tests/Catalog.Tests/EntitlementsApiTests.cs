@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Grid.Contracts;
-using Grid.Gateway.Apis;
+using Grid.Gateway.Apis.Entitlements;
 using Grid.Grains.Entitlements;
 using Grid.Grains.People;
 using Grid.Grains.Regions;

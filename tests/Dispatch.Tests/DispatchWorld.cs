@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using Grid.Contracts;
-using Grid.Gateway.Apis;
 using Grid.Grains.People;
 using Grid.Grains.Regions;
 using Grid.Testing;

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using Grid.Contracts;
-using Grid.Gateway.Apis;
 using Grid.Testing;
 
 namespace Grid.Gateway.Tests;

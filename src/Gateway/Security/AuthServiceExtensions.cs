@@ -17,7 +17,7 @@ public static class AuthServiceExtensions
                 jwt.MapInboundClaims = false;
                 jwt.Events = new JwtBearerEvents
                 {
-                    OnMessageReceived = c => { c.Token ??= Apis.DashboardCookie.TokenFor(c.Request); return Task.CompletedTask; },
+                    OnMessageReceived = c => { c.Token ??= Hosting.DashboardCookie.TokenFor(c.Request); return Task.CompletedTask; },
                 };
                 jwt.TokenValidationParameters = new TokenValidationParameters
                 {

@@ -3,7 +3,7 @@ using Grid.Grains.Audit;
 using Grid.Grains.Regions;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Grid.Gateway.Apis;
+namespace Grid.Gateway.Apis.Audit;
 
 /// <summary>The audit trail of personal data, for administrators.</summary>
 public static class AuditApi

@@ -13,7 +13,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using NetTopologySuite.IO;
 
-namespace Grid.Gateway.Apis;
+namespace Grid.Gateway.Apis.Boundaries;
 
 /// <summary>Move a grid to another village or redraw it: a dry run first, then an apply that moves exactly what the dry run listed.</summary>
 public static class BoundaryChangesApi

@@ -3,7 +3,7 @@ using Grid.Gateway.Security;
 using Grid.Grains.Accounts;
 using Orleans.Dashboard;
 
-namespace Grid.Gateway.Apis;
+namespace Grid.Gateway.Hosting;
 
 /// <summary>
 /// The Orleans dashboard under /dashboard, for administrators only. A browser cannot send a

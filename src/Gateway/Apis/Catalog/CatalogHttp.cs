@@ -6,7 +6,7 @@ using Grid.Grains.Common;
 using Grid.Grains.Regions;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Grid.Gateway.Apis;
+namespace Grid.Gateway.Apis.Catalog;
 
 /// <summary>Helpers the catalog, delegation, benefit and bundle APIs share: actor, ETags, scope and paging checks.</summary>
 internal static class CatalogHttp

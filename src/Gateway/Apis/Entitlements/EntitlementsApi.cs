@@ -7,7 +7,9 @@ using Grid.Grains.Entitlements;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Grid.Gateway.Apis;
+using Grid.Gateway.Apis.Catalog;
+
+namespace Grid.Gateway.Apis.Entitlements;
 
 /// <summary>No-application benefits (免申即享, Art. 12): public policies, and who qualifies for the responsible department.</summary>
 public static class EntitlementsApi

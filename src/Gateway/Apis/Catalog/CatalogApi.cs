@@ -5,7 +5,7 @@ using Grid.Grains.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Grid.Gateway.Apis;
+namespace Grid.Gateway.Apis.Catalog;
 
 public sealed record SaveItemRequest(ServiceItem Item, string Reason);
 

@@ -3,7 +3,7 @@ using Grid.Grains.Entitlements;
 using Grid.Grains.People;
 using Grid.Grains.Regions;
 
-namespace Grid.Gateway.Apis;
+namespace Grid.Gateway.Apis.Entitlements;
 
 /// <summary>A resident who qualifies for a no-application benefit, with personal data masked.</summary>
 public sealed record EligibleResident(string ResidentId, string MaskedName, string MaskedIdNumber, string VillageCode, string GridId, IReadOnlyList<string> Reasons);

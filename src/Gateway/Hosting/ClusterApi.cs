@@ -1,7 +1,7 @@
 using Grid.Contracts;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Grid.Gateway.Apis;
+namespace Grid.Gateway.Hosting;
 
 public sealed record SiloDto(string Address, string Name, string Status, DateTimeOffset StartedAt, int Activations);
 

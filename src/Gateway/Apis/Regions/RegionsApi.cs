@@ -3,7 +3,7 @@ using Grid.Grains.Regions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NetTopologySuite.IO;
 
-namespace Grid.Gateway.Apis;
+namespace Grid.Gateway.Apis.Regions;
 
 public static class RegionsApi
 {

@@ -9,7 +9,9 @@ using Grid.Grains.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Grid.Gateway.Apis;
+using Grid.Gateway.Apis.Catalog;
+
+namespace Grid.Gateway.Apis.Bundles;
 
 public sealed record BundleDetail(ServiceBundleVersion Bundle, IReadOnlyList<CatalogEntry> Items, IReadOnlyList<MergedMaterial> Materials);
 

@@ -6,7 +6,9 @@ using Grid.Grains.Geography;
 using Grid.Grains.People;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Grid.Gateway.Apis;
+using Grid.Gateway.Apis.Regions;
+
+namespace Grid.Gateway.Apis.Geography;
 
 /// <summary>Point → county, township, village and grid; a region's grids as GeoJSON for the coordinator map.</summary>
 public static class LocateApi

@@ -3,7 +3,7 @@ using Grid.Gateway.Security;
 using Grid.Grains.Accounts;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Grid.Gateway.Apis;
+namespace Grid.Gateway.Apis.Accounts;
 
 public static class AuthApi
 {

@@ -5,7 +5,9 @@ using Grid.Grains.Delegation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Grid.Gateway.Apis;
+using Grid.Gateway.Apis.Catalog;
+
+namespace Grid.Gateway.Apis.Delegation;
 
 public sealed record StepRequest(bool Approved, string Reference, string? Note);
 

@@ -8,7 +8,7 @@ using Grid.Grains.Rosters;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Grid.Gateway.Apis;
+namespace Grid.Gateway.Apis.Rosters;
 
 /// <summary>
 /// The assisted-agency (帮办代办) roster of a party-service center (Art. 29): its staff draft and
