@@ -1,6 +1,6 @@
 namespace Grid.Geo.Tests;
 
-/// <summary>Finds data/xianning in the repo, or shared/data/xianning beside it (GRID_DATA_DIR overrides both).</summary>
+/// <summary>Finds data/xianning in the repository (GRID_DATA_DIR overrides it).</summary>
 public static class TestData
 {
     public static string Directory { get; } = Find();
@@ -17,12 +17,10 @@ public static class TestData
         }
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            foreach (var candidate in new[] { Path.Combine(dir.FullName, "data", "xianning"), Path.Combine(dir.FullName, "shared", "data", "xianning") })
+            var candidate = Path.Combine(dir.FullName, "data", "xianning");
+            if (File.Exists(Path.Combine(candidate, "xianning_divisions_nbs2023.csv")))
             {
-                if (File.Exists(Path.Combine(candidate, "xianning_divisions_nbs2023.csv")))
-                {
-                    return candidate;
-                }
+                return candidate;
             }
         }
         throw new FileNotFoundException("data/xianning not found; set GRID_DATA_DIR.");

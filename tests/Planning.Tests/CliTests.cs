@@ -42,8 +42,15 @@ public sealed class CliTests
     }
 
     [Fact]
-    public void ABareSolomonNameIsFoundInTheSharedFolder() =>
-        Assert.True(File.Exists(PlanCommand.ResolveSolomon("C101.txt")));
+    public void ASolomonFileGivesAValidPlanOnStdout()
+    {
+        var path = TestData.SolomonPath("C101");
+        Assert.Equal(path, PlanCommand.ResolveSolomon(path));
+        var (code, output, error) = Run(["--solomon", path, "--seconds", "0.3"]);
+        Assert.Equal(0, code);
+        Assert.Equal("", error);
+        Assert.NotEmpty(PlanJson.ReadPlan(output).Routes);
+    }
 
     private static (int Code, string Output, string Error) Run(string[] args)
     {

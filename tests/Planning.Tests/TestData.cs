@@ -2,20 +2,16 @@ namespace Grid.Planning.Tests;
 
 internal static class TestData
 {
-    public static string SolomonFolder
+    /// <summary>The instances the tests use, copied into the repository and into the test output folder.</summary>
+    public static string SolomonFolder { get; } = Path.Combine(AppContext.BaseDirectory, "Data", "solomon");
+
+    public static string SolomonPath(string name)
     {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, "..", "shared", "data", "solomon");
-                if (File.Exists(Path.Combine(dir.FullName, "Directory.Build.props")) && Directory.Exists(candidate)) return candidate;
-            }
-            throw new DirectoryNotFoundException("shared/data/solomon beside the repository");
-        }
+        var path = Path.Combine(SolomonFolder, name + ".txt");
+        return File.Exists(path) ? path : throw new FileNotFoundException($"Solomon instance {name} is not in tests/Planning.Tests/Data/solomon", path);
     }
 
-    public static SolomonInstance Solomon(string name) => SolomonReader.ReadFile(Path.Combine(SolomonFolder, name + ".txt"));
+    public static SolomonInstance Solomon(string name) => SolomonReader.ReadFile(SolomonPath(name));
 
     /// <summary>Two workers, four visits, hand-checkable.</summary>
     public static PlanningInstance Tiny() => new(
