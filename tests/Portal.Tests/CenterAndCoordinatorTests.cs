@@ -8,7 +8,7 @@ namespace Grid.Portal.Tests;
 [Collection(PortalCollection.Name)]
 public sealed class CenterAndCoordinatorTests(PortalFixture portal)
 {
-    [Fact]
+    [BrowserFact]
     public async Task ACenterPublishesItsRosterAndTheHallDisplayShowsItWithoutSignIn()
     {
         var village = (await portal.AccountAsync(await portal.Gateway.SignedInClientAsync(DemoAccounts.Center))).RegionCode;
@@ -31,7 +31,7 @@ public sealed class CenterAndCoordinatorTests(PortalFixture portal)
         await PortalFixture.ShotAsync(hall, "hall-display");
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task ACoordinatorMovesATaskAndTheWorkloadMapChanges()
     {
         var center = await portal.Gateway.SignedInClientAsync(DemoAccounts.Center);

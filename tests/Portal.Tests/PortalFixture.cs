@@ -7,7 +7,7 @@ namespace Grid.Portal.Tests;
 
 /// <summary>
 /// The built gateway as a real process (a browser needs a real socket) with the demo seed in 咸安区,
-/// and Debian's Chromium driven by Playwright. Shared by the browser tests; each test makes its own data.
+/// and Chromium (see <see cref="BrowserLocator"/>) driven by Playwright. Shared by the browser tests; each test makes its own data.
 /// </summary>
 public sealed class PortalFixture : IAsyncLifetime
 {
@@ -23,13 +23,16 @@ public sealed class PortalFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // Skipped tests still get their collection fixture: start nothing when they are skipped.
+        if (BrowserLocator.SkipReason is not null) return;
+        var chromium = BrowserLocator.Executable ?? throw new InvalidOperationException(BrowserLocator.Missing + " (CI=true: the browser tests must run)");
         Gateway = new GatewayProcess(_data.Path, new Dictionary<string, string> { ["Grid__Seed__PeopleCounties__0"] = GatewayFactory.SeededCounty });
         await Gateway.StartAsync(TimeSpan.FromMinutes(4));
         Assertions.SetDefaultExpectTimeout(30_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new()
         {
-            ExecutablePath = "/usr/bin/chromium",
+            ExecutablePath = chromium,
             Headless = true,
             Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync"],

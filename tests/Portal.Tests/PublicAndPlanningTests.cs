@@ -8,7 +8,7 @@ namespace Grid.Portal.Tests;
 [Collection(PortalCollection.Name)]
 public sealed class PublicAndPlanningTests(PortalFixture portal)
 {
-    [Fact]
+    [BrowserFact]
     public async Task AResidentRatesAServiceFromItsQrLinkOnceAndASecondRatingIsRefused()
     {
         var center = await portal.Gateway.SignedInClientAsync(DemoAccounts.Center);
@@ -52,7 +52,7 @@ public sealed class PublicAndPlanningTests(PortalFixture portal)
         Assert.Equal("等候时间太长", rating.Comment);
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task CatalogSearchInChineseFindsAStarterItemAndOpensItsGuide()
     {
         var page = await portal.PageAsync();
@@ -70,7 +70,7 @@ public sealed class PublicAndPlanningTests(PortalFixture portal)
         await PortalFixture.ShotAsync(page, "catalog-guide-360");
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task ACoordinatorAsksForARebalancingSuggestionAndSeesBeforeAndAfterFigures()
     {
         var page = await portal.PageAsync(1280, 900);

@@ -8,7 +8,7 @@ namespace Grid.Portal.Tests;
 [Collection(PortalCollection.Name)]
 public sealed class WorkerPhoneTests(PortalFixture portal)
 {
-    [Fact]
+    [BrowserFact]
     public async Task AWorkerCompletesOneTaskOnlineAndAnotherOfflineAndTheServerHasEachOnce()
     {
         var center = await portal.Gateway.SignedInClientAsync(DemoAccounts.Center);
@@ -48,7 +48,7 @@ public sealed class WorkerPhoneTests(PortalFixture portal)
         Assert.Single(done.Documents);
     }
 
-    [Fact]
+    [BrowserFact]
     public async Task AfterOneOnlineVisitTheAppStartsOfflineWithTheCachedTaskList()
     {
         var center = await portal.Gateway.SignedInClientAsync(DemoAccounts.Center);
