@@ -16,12 +16,12 @@ using Grid.Grains.People;
 using Grid.Gateway.Hosting;
 using Grid.Gateway.Security;
 using Scalar.AspNetCore;
-using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
 var options = builder.Configuration.GetSection("Grid").Get<GridOptions>() ?? new GridOptions();
 builder.AddGridLogging(options);
 builder.AddGridOrleans(options);
+builder.AddGridTelemetry(options);
 builder.AddGridAuth(options);
 builder.AddGridApi();
 builder.AddGridEvaluations(options);
@@ -31,9 +31,9 @@ builder.Services.AddGridAuditLog();
 builder.WebHost.UseStaticWebAssets(); // the portal's files when run from a build rather than a publish
 
 var app = builder.Build();
+app.UseGridRequestLogging(); // outside the exception handler, so it logs the status the client got
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.UseSerilogRequestLogging();
 app.UseBlazorFrameworkFiles();
 app.UseStaticFiles();
 app.UseAuthentication();
@@ -42,6 +42,7 @@ app.UseAuthorization();
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference("/docs").AllowAnonymous();
 app.MapGridHealth();
+app.MapGridMetrics();
 app.MapAuthApi();
 app.MapRegionsApi();
 app.MapAccountsApi();

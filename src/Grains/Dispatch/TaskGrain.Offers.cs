@@ -36,6 +36,7 @@ public sealed partial class TaskGrain
         S.WorkerName = choice.Name;
         S.Reason = choice.Reason;
         S.Offers++;
+        GridMetrics.Offers.Add(1);
         Record(actor, "offered", choice.WorkerId, choice.Reason);
         await ScheduleAsync($"offer:{S.Offers}", Now + Options.AcceptTimeout);
         await NotifyAsync(Inboxes.Worker(choice.WorkerId), "offered", $"新任务 {Id} ({S.Draft!.ItemCode}, {S.Draft.Urgency}): {choice.Reason}。请在 {Options.AcceptTimeout.TotalMinutes:0} 分钟内接单。");
@@ -83,6 +84,7 @@ public sealed partial class TaskGrain
         else if (kind == "due:1" && S.EscalationLevel < 1)
         {
             S.EscalationLevel = 1;
+            GridMetrics.Escalations.Add(1, new KeyValuePair<string, object?>("level", 1));
             Record(System, "overdue-center", S.WorkerId, "not done by the promised time; the center is told");
             await NotifyAsync(Inboxes.Region(S.VillageCode), "overdue", $"任务 {Id} 已超过承诺时间未办结 (网格员 {S.WorkerId ?? "未派"})。");
             await ScheduleAsync("due:2", Now + Options.TownshipEscalationDelay);
@@ -90,6 +92,7 @@ public sealed partial class TaskGrain
         else if (kind == "due:2" && S.EscalationLevel < 2)
         {
             S.EscalationLevel = 2;
+            GridMetrics.Escalations.Add(1, new KeyValuePair<string, object?>("level", 2));
             Record(System, "overdue-township", S.WorkerId, "still not done; the township coordinator is told");
             await NotifyAsync(Inboxes.Region(RegionCodes.TownshipOf(S.VillageCode)), "overdue", $"任务 {Id} 超时未办结, 已升级至乡镇(街道)。");
         }

@@ -31,6 +31,7 @@ public static class RequestsApi
         CreateRequestDto body, HttpRequest http, ClaimsPrincipal user, IGrainFactory grains,
         IServiceItemLookup items, IOptions<DispatchOptions> options, TimeProvider clock)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var key = http.Headers["Idempotency-Key"].ToString();
         if (key.Length > 100) throw ValidationException.For("Idempotency-Key", "Use a key of at most 100 characters, e.g. a UUID.");
         var resident = await FindResidentAsync(grains, body.ResidentId);
@@ -46,6 +47,7 @@ public static class RequestsApi
         var intakeKey = $"{user.UserName()}/{(string.IsNullOrEmpty(key) ? Guid.NewGuid().ToString("N") : key)}";
         var task = await grains.GetGrain<IRequestIntakeGrain>(intakeKey).SubmitAsync(Hash(body), draft, user.Actor());
         var dto = task.ToRequestDto();
+        GridMetrics.AssignmentDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds, new KeyValuePair<string, object?>("stage", dto.Stage.ToString()));
         return task.Draft.Id == id ? TypedResults.Created($"/api/requests/{id}", dto) : TypedResults.Ok(dto);
     }
 
