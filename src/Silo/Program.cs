@@ -4,6 +4,9 @@ using Grid.Grains.Seeding;
 using Grid.Storage;
 using Orleans.Configuration;
 using Orleans.Dashboard;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
 using Serilog;
 using Serilog.Formatting.Compact;
 
@@ -26,10 +29,22 @@ builder.UseOrleans(silo =>
     silo.Configure<ClusterOptions>(c => { c.ClusterId = grid["Orleans:ClusterId"] ?? "grid"; c.ServiceId = grid["Orleans:ServiceId"] ?? "grid"; });
     silo.ConfigureEndpoints(IPAddress.Loopback, siloPort, gatewayPort, listenOnAnyHostAddress: false);
     silo.UseGridPostgres(connection);
+    silo.AddActivityPropagation(); // a grain call from the gateway continues the request's trace
     silo.AddDashboard(); // the gateway shows it under /dashboard
     silo.Services.AddGridSeeding(new SeedSettings(grid.GetValue("Seed:Enabled", true),
         grid.GetSection("Seed:PeopleCounties").Get<string[]>() ?? [], grid["Demo:Password"], dataPath,
         Path.Combine(AppContext.BaseDirectory, "data", "xianning")));
 });
+
+builder.Services.MeasureGrainStorage();
+// Traces and metrics leave a silo only by OTLP; without an endpoint nothing is collected (the gateway's /metrics shows its own process).
+if ((grid["Telemetry:OtlpEndpoint"] ?? builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]) is { Length: > 0 } otlp)
+{
+    builder.Services.AddOpenTelemetry()
+        .ConfigureResource(r => r.AddService("grid-silo", serviceInstanceId: siloPort.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+        .WithTracing(t => t.AddSource("Microsoft.Orleans.Application", "Microsoft.Orleans.Runtime", "Microsoft.Orleans.Lifecycle", "Microsoft.Orleans.Storage")
+            .AddOtlpExporter(o => o.Endpoint = new Uri(otlp)))
+        .WithMetrics(m => m.AddMeter(Grid.Grains.Common.GridMetrics.MeterName, "Microsoft.Orleans").AddOtlpExporter(o => o.Endpoint = new Uri(otlp)));
+}
 
 builder.Build().Run();
