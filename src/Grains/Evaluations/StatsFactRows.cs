@@ -1,0 +1,24 @@
+using Orleans.Storage;
+
+namespace Grid.Grains.Evaluations;
+
+/// <summary>
+/// The last fact a counter grain counted for one record, kept as a row of its own
+/// ("statsfact/{counter key}|{record id}") so that reading and replacing it costs the same in a
+/// month's first write as in its hundred-thousandth.
+/// </summary>
+internal sealed class StatsFactRows(IGrainStorage storage, string counterKey)
+{
+    private const string StateName = "service-fact";
+
+    public async Task<IGrainState<ServiceFact?>> ReadAsync(string recordId)
+    {
+        var row = new GrainState<ServiceFact?>();
+        await storage.ReadStateAsync(StateName, IdOf(recordId), row);
+        return row;
+    }
+
+    public Task WriteAsync(string recordId, IGrainState<ServiceFact?> row) => storage.WriteStateAsync(StateName, IdOf(recordId), row);
+
+    private GrainId IdOf(string recordId) => GrainId.Create("statsfact", $"{counterKey}|{recordId}");
+}
