@@ -21,7 +21,7 @@ public static class StatsCounters
         {
             StatsDimension.Staff => $"{day}|{f.VillageCode}|{f.ItemCode}",
             StatsDimension.Region => $"{day}||{f.ItemCode}",
-            _ => $"{day}||",
+            _ => $"{day}||{f.ItemCode}",
         };
     }
 
