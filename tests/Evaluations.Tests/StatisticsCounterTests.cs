@@ -42,6 +42,8 @@ public sealed class StatisticsCounterTests(EvaluationsFactory factory)
             var tally = await grains.GetGrain<IServiceStatsGrain>(key).TallyAsync(March with { ItemCode = item });
             AssertEqual(recount, tally);
         }
+        // The worker is fresh, so its counters hold these facts only: no filter needed.
+        AssertEqual(recount, await grains.GetGrain<IServiceStatsGrain>(StatsKeys.Key("2026-03", StatsDimension.Staff, staff)).TallyAsync(March));
         var county = await grains.GetGrain<IStatsRollupGrain>(StatsKeys.Key("2026-03", StatsDimension.Region, "421221000000")).TallyAsync(March with { ItemCode = item });
         AssertEqual(recount, county);
     }

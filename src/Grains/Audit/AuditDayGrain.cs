@@ -50,7 +50,7 @@ public sealed class AuditDayGrain(
     {
         var last = _open >= 0 ? _open : await _chunks.FindLastAsync();
         var rows = await Task.WhenAll(Enumerable.Range(0, last + 1).Select(_chunks.ReadAsync));
-        return [.. legacy.State.Entries.Concat(rows.SelectMany(r => r.State.Entries)).Where(filter.Matches)];
+        return [.. legacy.State.Entries.Concat(rows.SelectMany(EntriesOf)).Where(filter.Matches)];
     }
 
     /// <summary>Writes batch after batch until nothing waits; each batch's appenders learn its own outcome.</summary>
@@ -86,13 +86,15 @@ public sealed class AuditDayGrain(
         }
         foreach (var entry in batch)
         {
-            if (_openRow.State.Entries.Count == AuditChunks.Size)
+            if (EntriesOf(_openRow).Count == AuditChunks.Size)
             {
                 await _chunks.WriteAsync(_open, _openRow);
                 (_open, _openRow) = (_open + 1, new GrainState<AuditChunk>(new AuditChunk()));
             }
-            _openRow.State.Entries.Add(entry);
+            EntriesOf(_openRow).Add(entry);
         }
         await _chunks.WriteAsync(_open, _openRow);
     }
+
+    private static List<AuditEntry> EntriesOf(IGrainState<AuditChunk> row) => (row.State ??= new AuditChunk()).Entries;
 }

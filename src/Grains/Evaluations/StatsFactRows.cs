@@ -15,6 +15,8 @@ internal sealed class StatsFactRows(IGrainStorage storage, string counterKey)
     {
         var row = new GrainState<ServiceFact?>();
         await storage.ReadStateAsync(StateName, IdOf(recordId), row);
+        // A missing row may come back as a default-constructed fact; that is "never counted".
+        if (!row.RecordExists) row.State = null;
         return row;
     }
 
