@@ -15,10 +15,11 @@ public sealed class LocateReplicaTests(GatewayFactory gateway)
         var owner = grains.GetGrain<ILocateIndexGrain>(RegionCodes.City);
         var replica = grains.GetGrain<ILocateReplicaGrain>(RegionCodes.City);
         var model = await gateway.Services.GetRequiredService<GeographySource>().GetAsync();
-        // A grid far from the other tests' villages, moved to a sibling village of its township.
+        // A grid of the last village, still where the base geography put it, moved to a sibling village.
         var from = model.Grids.Values.Select(g => g.VillageCode).Max(StringComparer.Ordinal)!;
-        var to = model.Grids.Values.Select(g => g.VillageCode).Where(v => v != from && RegionCodes.TownshipOf(v) == RegionCodes.TownshipOf(from)).Min(StringComparer.Ordinal)!;
-        var gridId = model.Grids.Keys.Where(k => k.StartsWith(from + "-", StringComparison.Ordinal)).Max(StringComparer.Ordinal)!;
+        var grids = await owner.GridsInAsync(RegionCodes.TownshipOf(from));
+        var gridId = grids.Where(g => g.VillageCode == from && model.Grids.ContainsKey(g.GridId)).Select(g => g.GridId).Max(StringComparer.Ordinal)!;
+        var to = grids.Select(g => g.VillageCode).Where(v => v != from).Min(StringComparer.Ordinal)!;
         var point = model.RepresentativePoints[gridId];
         var before = await replica.LocateAsync(point.Y, point.X);
         Assert.Equal((gridId, from), (before?.Grid.Code, before?.Village.Code));

@@ -22,7 +22,7 @@ public sealed class AuditChunks(IGrainStorage storage, string dayKey)
     {
         var row = new GrainState<AuditChunk>(new AuditChunk());
         await storage.ReadStateAsync(StateName, IdOf(n), row);
-        row.State ??= new AuditChunk();
+        if (row.State?.Entries is null) row.State = new AuditChunk();
         return row;
     }
 
@@ -31,16 +31,18 @@ public sealed class AuditChunks(IGrainStorage storage, string dayKey)
     /// <summary>The index of the last stored chunk, or -1 when the day has none (chunks are contiguous).</summary>
     public async Task<int> FindLastAsync()
     {
-        if (!(await ReadAsync(0)).RecordExists) return -1;
+        if (!Exists(await ReadAsync(0))) return -1;
         var (present, absent) = (0, 1);
-        while ((await ReadAsync(absent)).RecordExists) (present, absent) = (absent, absent * 2);
+        while (Exists(await ReadAsync(absent))) (present, absent) = (absent, absent * 2);
         while (absent - present > 1)
         {
             var mid = present + (absent - present) / 2;
-            if ((await ReadAsync(mid)).RecordExists) present = mid; else absent = mid;
+            if (Exists(await ReadAsync(mid))) present = mid; else absent = mid;
         }
         return present;
     }
+
+    private static bool Exists(IGrainState<AuditChunk> row) => row.RecordExists && row.ETag is not null && row.State?.Entries is { Count: > 0 };
 
     private GrainId IdOf(int n) => GrainId.Create(StateName, $"{dayKey}/{n}");
 }

@@ -15,12 +15,15 @@ internal sealed class StatsFactRows(IGrainStorage storage, string counterKey)
     {
         var row = new GrainState<ServiceFact?>();
         await storage.ReadStateAsync(StateName, IdOf(recordId), row);
-        // A missing row may come back as a default-constructed fact; that is "never counted".
-        if (!row.RecordExists) row.State = null;
+        // A missing row comes back as a default-constructed fact and no ETag; that is "never counted".
+        if (!Exists(row)) row.State = null;
         return row;
     }
 
     public Task WriteAsync(string recordId, IGrainState<ServiceFact?> row) => storage.WriteStateAsync(StateName, IdOf(recordId), row);
+
+    /// <summary>Whether storage holds the row: the ETag, not RecordExists, is what every provider sets for a stored row.</summary>
+    public static bool Exists<T>(IGrainState<T> row) => row.RecordExists && row.ETag is not null;
 
     private GrainId IdOf(string recordId) => GrainId.Create("statsfact", $"{counterKey}|{recordId}");
 }
