@@ -16,7 +16,7 @@ internal sealed class StatsFactRows(IGrainStorage storage, string counterKey)
         var row = new GrainState<ServiceFact?>();
         await storage.ReadStateAsync(StateName, IdOf(recordId), row);
         // A missing row comes back as a default-constructed fact and no ETag; that is "never counted".
-        if (!Exists(row)) row.State = null;
+        if (!Exists(row) || row.State?.RecordId is null) row.State = null;
         return row;
     }
 
