@@ -15,7 +15,11 @@ public static class StatsKeys
     public static string Key(string month, StatsDimension dimension, string value) =>
         $"{month}/{dimension.ToString().ToLowerInvariant()}/{value}";
 
-    /// <summary>Every bucket a fact feeds: its staff, its item, its village, township, county and the city.</summary>
+    /// <summary>
+    /// Every counter a fact feeds: its staff, its item, its village and its township. Counties and
+    /// the city are summed from townships on query (<see cref="IStatsRollupGrain"/>), so no write
+    /// lands on one grain for the whole city.
+    /// </summary>
     public static IReadOnlyList<string> For(ServiceFact fact)
     {
         var month = ShanghaiTime.MonthOf(fact.CompletedAtUtc);
@@ -26,10 +30,12 @@ public static class StatsKeys
             Key(month, StatsDimension.Item, fact.ItemCode),
             Key(month, StatsDimension.Region, v),
             Key(month, StatsDimension.Region, RegionCodes.TownshipOf(v)),
-            Key(month, StatsDimension.Region, RegionCodes.CountyOf(v)),
-            Key(month, StatsDimension.Region, v[..4] + "00000000"),
         ];
     }
+
+    /// <summary>Whether a region keeps counters (village, township) rather than being summed on query (county, city).</summary>
+    public static bool IsCountedRegion(string code) =>
+        RegionCodes.IsValid(code) && RegionCodes.LevelOf(code) is RegionLevel.Village or RegionLevel.Township;
 
     /// <summary>The months ("yyyy-MM") that overlap the Shanghai dates [from, to].</summary>
     public static IReadOnlyList<string> Months(DateOnly from, DateOnly to)

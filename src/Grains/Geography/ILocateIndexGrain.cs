@@ -20,6 +20,9 @@ public interface ILocateIndexGrain : IGrainWithStringKey
 
     [ReadOnly, Alias("version")] Task<int> GetVersionAsync();
 
+    /// <summary>The version and its overrides together, for the per-silo replicas.</summary>
+    [ReadOnly, Alias("snapshot")] Task<LocateSnapshot> GetSnapshotAsync();
+
     /// <summary>Validates an edit and says which grids' people may change grid; changes nothing.</summary>
     [ReadOnly, Alias("impact")] Task<EditImpact> ImpactAsync(BoundaryEdit edit);
 
@@ -29,3 +32,6 @@ public interface ILocateIndexGrain : IGrainWithStringKey
     /// <summary>Applies a planned edit once per change id; refuses (409) when the index moved on since the plan.</summary>
     [Alias("apply")] Task ApplyAsync(string changeId, EditImpact impact);
 }
+
+[GenerateSerializer, Immutable, Alias("grid.locate-snapshot")]
+public sealed record LocateSnapshot([property: Id(0)] int Version, [property: Id(1)] IReadOnlyList<GridOverride> Overrides);

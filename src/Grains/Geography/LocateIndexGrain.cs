@@ -17,9 +17,7 @@ public sealed class LocateIndexGrain(
     GeographySource geography) : Grain, ILocateIndexGrain
 {
     private GeographyModel _model = null!;
-    private LocateIndex _index = null!;
-    private Dictionary<string, GridOutline> _outlines = null!;
-    private Dictionary<string, Geometry> _polygons = null!;
+    private LocateView _view = null!;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -27,38 +25,35 @@ public sealed class LocateIndexGrain(
         Rebuild();
     }
 
-    public Task<GridLocation?> LocateAsync(double lat, double lng) =>
-        Task.FromResult(_index.Locate(lat, lng) is { } hit ? ToLocation(hit) : null);
+    public Task<GridLocation?> LocateAsync(double lat, double lng) => Task.FromResult(_view.Locate(lat, lng));
 
-    public Task<IReadOnlyList<string?>> LocateManyAsync(IReadOnlyList<GeoPoint> points) =>
-        Task.FromResult<IReadOnlyList<string?>>(points.Select(p => _index.Locate(p.Lat, p.Lng)?.GridId).ToList());
+    public Task<IReadOnlyList<string?>> LocateManyAsync(IReadOnlyList<GeoPoint> points) => Task.FromResult(_view.LocateMany(points));
 
-    public Task<IReadOnlyList<GridOutline>> GridsInAsync(string regionCode) =>
-        Task.FromResult<IReadOnlyList<GridOutline>>(_outlines.Values
-            .Where(o => RegionCodes.Contains(regionCode, o.VillageCode))
-            .OrderBy(o => o.GridId, StringComparer.Ordinal)
-            .Select(o => o with { Wkt = Wkt.Write(_polygons[o.GridId]) }).ToList());
+    public Task<IReadOnlyList<GridOutline>> GridsInAsync(string regionCode) => Task.FromResult(_view.GridsIn(regionCode));
 
     public Task<IReadOnlyList<GridOverride>> GetOverridesAsync() =>
         Task.FromResult<IReadOnlyList<GridOverride>>([.. state.State.Overrides.Values]);
 
     public Task<int> GetVersionAsync() => Task.FromResult(state.State.Version);
 
+    public Task<LocateSnapshot> GetSnapshotAsync() =>
+        Task.FromResult(new LocateSnapshot(state.State.Version, [.. state.State.Overrides.Values]));
+
     public Task<EditImpact> ImpactAsync(BoundaryEdit edit)
     {
-        if (!_outlines.TryGetValue(edit.GridId, out var current))
+        if (!_view.Outlines.TryGetValue(edit.GridId, out var current))
             throw new NotFoundException($"No current grid has the id {edit.GridId}.");
         var target = string.IsNullOrEmpty(edit.TargetVillageCode) ? current.VillageCode : edit.TargetVillageCode;
         if (!_model.Divisions.TryGetValue(target, out var village) || village.Level != Geo.DivisionLevel.Village)
             throw ValidationException.For("targetVillageCode", $"{target} is not a village or community code of the city.");
-        var polygon = edit.Wkt is null ? _polygons[edit.GridId] : ParsePolygon(edit.Wkt);
+        var polygon = edit.Wkt is null ? _view.Polygons[edit.GridId] : ParsePolygon(edit.Wkt);
         var moves = target != current.VillageCode;
         if (!moves && edit.Wkt is null)
             throw ValidationException.For("targetVillageCode", "Give a targetVillageCode other than the grid's own village, a new geometry, or both.");
 
-        var newId = moves ? GridNames.NextId(target, _outlines.Keys.Concat(state.State.Overrides.Keys)) : edit.GridId;
+        var newId = moves ? GridNames.NextId(target, _view.Outlines.Keys.Concat(state.State.Overrides.Keys)) : edit.GridId;
         var newName = moves ? GridNames.For(village.Name, newId) : current.Name;
-        var candidates = _polygons
+        var candidates = _view.Polygons
             .Where(p => p.Key == edit.GridId || (p.Value.EnvelopeInternal.Intersects(polygon.EnvelopeInternal) && p.Value.Intersects(polygon)))
             .Select(p => p.Key).Order(StringComparer.Ordinal).ToList();
         return Task.FromResult(new EditImpact(edit.GridId, newId, current.VillageCode, target, newName,
@@ -78,49 +73,22 @@ public sealed class LocateIndexGrain(
             throw new ConflictException("Another boundary change was applied after this one was planned; plan it again.");
         var overrides = state.State.Overrides;
         if (impact.NewGridId != impact.GridId)
-            overrides[impact.GridId] = new GridOverride(impact.GridId, impact.FromVillageCode, _outlines[impact.GridId].Name, null, Removed: true);
+            overrides[impact.GridId] = new GridOverride(impact.GridId, impact.FromVillageCode, _view.Outlines[impact.GridId].Name, null, Removed: true);
         overrides[impact.NewGridId] = new GridOverride(impact.NewGridId, impact.ToVillageCode, impact.NewName, impact.Wkt, Removed: false);
         state.State.AppliedChanges.Add(changeId);
         state.State.Version++;
-        await state.WriteStateAsync();
+        await state.CommitAsync(this);
         Rebuild();
     }
 
     private LocateIndex Edited(EditImpact impact)
     {
         var polygon = Wkt.Read(impact.Wkt);
-        var index = impact.NewGridId == impact.GridId ? _index : _index.WithoutGrid(impact.GridId);
+        var index = impact.NewGridId == impact.GridId ? _view.Index : _view.Index.WithoutGrid(impact.GridId);
         return index.WithGrid(impact.NewGridId, impact.ToVillageCode, polygon);
     }
 
-    private void Rebuild()
-    {
-        var outlines = new Dictionary<string, GridOutline>(StringComparer.Ordinal);
-        var polygons = new Dictionary<string, Geometry>(StringComparer.Ordinal);
-        foreach (var cell in _model.Grids.Values)
-        {
-            polygons[cell.GridId] = cell.Polygon;
-            outlines[cell.GridId] = new GridOutline(cell.GridId, GridNames.For(_model.Divisions[cell.VillageCode].Name, cell.GridId), cell.VillageCode, "");
-        }
-        foreach (var o in state.State.Overrides.Values)
-        {
-            outlines.Remove(o.GridId);
-            polygons.Remove(o.GridId);
-            if (o.Removed || o.Wkt is null) continue;
-            polygons[o.GridId] = Wkt.Read(o.Wkt);
-            outlines[o.GridId] = new GridOutline(o.GridId, o.Name, o.VillageCode, "");
-        }
-        // WKT stays out of the outlines (written per answer) to keep the activation light.
-        _index = LocateIndex.Create(polygons.Select(p => new GridCell(p.Key, outlines[p.Key].VillageCode, p.Value)), _model.ParentCodes);
-        _polygons = polygons;
-        _outlines = outlines;
-    }
-
-    private GridLocation ToLocation(LocateResult hit) => new(
-        Named(hit.CountyCode), Named(hit.TownshipCode), Named(hit.VillageCode),
-        new CodeName(hit.GridId, _outlines[hit.GridId].Name));
-
-    private CodeName Named(string code) => new(code, _model.Divisions[code].Name);
+    private void Rebuild() => _view = new LocateView(_model, state.State.Overrides.Values, state.State.Version);
 
     private static Geometry ParsePolygon(string wkt)
     {

@@ -71,8 +71,7 @@ public static class StatisticsApi
         var (start, end) = StatsQueries.Period(from ?? ShanghaiTime.DateOf(clock.GetUtcNow().UtcDateTime).AddMonths(-11), to, clock);
         var filter = StatsQueries.Filter(start, end, null, string.IsNullOrWhiteSpace(itemCode) ? null : itemCode.Trim());
         var months = StatsKeys.Months(start, end);
-        var perMonth = await Task.WhenAll(months.Select(m =>
-            grains.GetGrain<IServiceStatsGrain>(StatsKeys.Key(m, StatsDimension.Region, code)).TallyByItemAsync(filter)));
+        var perMonth = await Task.WhenAll(months.Select(m => StatsQueries.ByItemAsync(grains, m, code, filter)));
         var thresholds = new QualityThresholds();
         var items = perMonth.SelectMany(x => x).GroupBy(t => t.ItemCode).Select(g =>
         {
@@ -121,8 +120,25 @@ internal static class StatsQueries
     public static async Task<EvaluationTally> TallyAsync(IGrainFactory grains, StatsDimension dim, string key, DateOnly from, DateOnly to, string? scope)
     {
         var filter = Filter(from, to, scope, null);
-        var tallies = await Task.WhenAll(StatsKeys.Months(from, to).Select(m =>
-            grains.GetGrain<IServiceStatsGrain>(StatsKeys.Key(m, dim, key)).TallyAsync(filter)));
+        var tallies = await Task.WhenAll(StatsKeys.Months(from, to).Select(m => MonthAsync(grains, m, dim, key, filter)));
         return tallies.Aggregate(EvaluationTally.Empty, (a, b) => a.Add(b));
     }
+
+    /// <summary>
+    /// One month of one key: counties and the city are summed from townships; an item inside a
+    /// region is that region's counters of the item (item counters are kept city-wide only).
+    /// </summary>
+    private static Task<EvaluationTally> MonthAsync(IGrainFactory grains, string month, StatsDimension dim, string key, StatsFilter filter)
+    {
+        if (dim == StatsDimension.Item && filter.RegionScope is { } scope)
+            return MonthAsync(grains, month, StatsDimension.Region, scope, filter with { RegionScope = null, ItemCode = key });
+        if (dim == StatsDimension.Region && !StatsKeys.IsCountedRegion(key))
+            return grains.GetGrain<IStatsRollupGrain>(StatsKeys.Key(month, dim, key)).TallyAsync(filter);
+        return grains.GetGrain<IServiceStatsGrain>(StatsKeys.Key(month, dim, key)).TallyAsync(filter);
+    }
+
+    public static Task<IReadOnlyList<ItemTally>> ByItemAsync(IGrainFactory grains, string month, string region, StatsFilter filter) =>
+        StatsKeys.IsCountedRegion(region)
+            ? grains.GetGrain<IServiceStatsGrain>(StatsKeys.Key(month, StatsDimension.Region, region)).TallyByItemAsync(filter)
+            : grains.GetGrain<IStatsRollupGrain>(StatsKeys.Key(month, StatsDimension.Region, region)).TallyByItemAsync(filter);
 }

@@ -15,7 +15,7 @@ public sealed record PeopleServices(IGrainFactory Grains, IAuditLog Audit, TimeP
     public IGridCellGrain Cell(string gridId) => Grains.GetGrain<IGridCellGrain>(gridId);
 
     public Task<GridLocation?> LocateAsync(double lat, double lng) =>
-        Grains.GetGrain<ILocateIndexGrain>(RegionCodes.City).LocateAsync(lat, lng);
+        Grains.GetGrain<ILocateReplicaGrain>(RegionCodes.City).LocateAsync(lat, lng);
 
     public DateTime UtcNow => Clock.GetUtcNow().UtcDateTime;
 }

@@ -1,0 +1,74 @@
+using Grid.Grains.Evaluations;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Grid.Evaluations.Tests;
+
+[Collection(EvaluationsCollection.Name)]
+public sealed class StatisticsCounterTests(EvaluationsFactory factory)
+{
+    private const string Village = "421221100002";
+    private static readonly DateTime Completed = new(2026, 3, 10, 2, 0, 0, DateTimeKind.Utc);
+    private static readonly StatsFilter March = new(new(2026, 2, 28, 16, 0, 0, DateTimeKind.Utc), new(2026, 3, 31, 16, 0, 0, DateTimeKind.Utc), null, null);
+
+    [Fact]
+    public async Task CountersEqualARecountAfterUpdatesAndRepeatedDeliveries()
+    {
+        var grains = factory.Services.GetRequiredService<IGrainFactory>();
+        var (item, staff) = (EvaluationClient.NewId("ITEM"), EvaluationClient.NewId("staff"));
+        var random = new Random(12);
+        var latest = new Dictionary<string, ServiceFact>();
+        var sent = new List<ServiceFact>();
+        for (var i = 0; i < 40; i++)
+        {
+            var level = random.Next(6) is var l && l == 5 ? (SatisfactionLevel?)null : (SatisfactionLevel)l;
+            var outcome = new RectificationOutcome(random.Next(2) == 0, random.Next(2) == 0, random.Next(2) == 0, random.Next(2) == 0, random.Next(5) == 0);
+            sent.Add(new ServiceFact($"cnt-{item}-{i}", 1, item, "计数事项", staff, Village, Completed.AddDays(i % 7), i % 3 == 0 ? null : 0.125 * i, level, outcome));
+        }
+        // Every third record is updated (a new version), some twice; every fifth version is delivered twice.
+        foreach (var f in sent.Where((_, i) => i % 3 == 0).ToList())
+            sent.Add(f with { Version = 2, Level = f.Level is { } lv && lv.IsBad() ? SatisfactionLevel.Satisfied : SatisfactionLevel.VeryDissatisfied });
+        foreach (var f in sent.Where((_, i) => i % 5 == 0).ToList()) sent.Add(f);
+        foreach (var f in sent)
+        {
+            await Task.WhenAll(StatsKeys.For(f).Select(k => grains.GetGrain<IServiceStatsGrain>(k).UpsertAsync(f)));
+            if (!latest.TryGetValue(f.RecordId, out var known) || known.Version < f.Version) latest[f.RecordId] = f;
+        }
+        var recount = EvaluationStatistics.Tally(latest.Values, March);
+        Assert.Equal(40, recount.Services);
+        Assert.True(recount.BadReviews > 0 && recount.Evaluations > recount.BadReviews);
+
+        foreach (var key in StatsKeys.For(latest.Values.First()))
+        {
+            var tally = await grains.GetGrain<IServiceStatsGrain>(key).TallyAsync(March with { ItemCode = item });
+            AssertEqual(recount, tally);
+        }
+        // The worker is fresh, so its counters hold these facts only: no filter needed.
+        AssertEqual(recount, await grains.GetGrain<IServiceStatsGrain>(StatsKeys.Key("2026-03", StatsDimension.Staff, staff)).TallyAsync(March));
+        var county = await grains.GetGrain<IStatsRollupGrain>(StatsKeys.Key("2026-03", StatsDimension.Region, "421221000000")).TallyAsync(March with { ItemCode = item });
+        AssertEqual(recount, county);
+    }
+
+    [Fact]
+    public async Task ARatingChangedFromBadToGoodMovesOneCount()
+    {
+        var grains = factory.Services.GetRequiredService<IGrainFactory>();
+        var staff = EvaluationClient.NewId("staff");
+        var bad = new ServiceFact(EvaluationClient.NewId("mv"), 1, "MOVE", "事项", staff, Village, Completed, 1.5, SatisfactionLevel.Dissatisfied, new(false, false, false, false, false));
+        var counter = grains.GetGrain<IServiceStatsGrain>(StatsKeys.For(bad)[0]);
+        await counter.UpsertAsync(bad);
+        var first = await counter.TallyAsync(March);
+        Assert.Equal((1, 1, 0), (first.Services, first.BadReviews, first.LevelCounts[(int)SatisfactionLevel.Satisfied]));
+
+        await counter.UpsertAsync(bad with { Version = 2, Level = SatisfactionLevel.Satisfied });
+        await counter.UpsertAsync(bad);
+        var moved = await counter.TallyAsync(March);
+
+        Assert.Equal((1, 0, 1, 1.5), (moved.Services, moved.BadReviews, moved.LevelCounts[(int)SatisfactionLevel.Satisfied], moved.HoursToCompleteTotal));
+    }
+
+    private static void AssertEqual(EvaluationTally expected, EvaluationTally actual)
+    {
+        Assert.Equal(expected.LevelCounts, actual.LevelCounts);
+        Assert.Equal(expected with { LevelCounts = [] }, actual with { LevelCounts = [] });
+    }
+}
