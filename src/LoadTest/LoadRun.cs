@@ -7,9 +7,10 @@ namespace Grid.LoadTest;
 /// One run: prepare the world, then start operations at a fixed rate (open loop: a slow answer
 /// does not slow the schedule) for the given time, wait for those in flight, and report.
 /// </summary>
-public sealed class LoadRun(LoadOptions options) : IDisposable
+/// <param name="handler">Where calls go; null: a pool of real connections to options.Url (tests pass an in-process server's handler).</param>
+public sealed class LoadRun(LoadOptions options, HttpMessageHandler? handler = null) : IDisposable
 {
-    private readonly SocketsHttpHandler _handler = new()
+    private readonly HttpMessageHandler _handler = handler ?? new SocketsHttpHandler
     {
         MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(5), ConnectTimeout = TimeSpan.FromSeconds(5),
     };
@@ -89,5 +90,8 @@ public sealed class LoadRun(LoadOptions options) : IDisposable
         }
     }
 
-    public void Dispose() => _handler.Dispose();
+    public void Dispose()
+    {
+        if (handler is null) _handler.Dispose();
+    }
 }

@@ -29,6 +29,8 @@ public sealed class LoadWorld
     public required IReadOnlyList<LoadItem> Items { get; init; }
     public required IReadOnlySet<string> MissingRoutes { get; init; }
     public required string County { get; init; }
+    /// <summary>Public pages (operation, path) that answered 200 while preparing; a read of one must answer 200 again.</summary>
+    public required IReadOnlyList<(string Operation, string Path)> Reads { get; init; }
 
     public static async Task<LoadWorld> PrepareAsync(LoadOptions options, HttpMessageHandler handler, LatencyRecorder recorder, CancellationToken ct)
     {
@@ -76,7 +78,30 @@ public sealed class LoadWorld
             Staff = options.County.StartsWith(CoordinatorCounty, StringComparison.Ordinal) ? await SignIn("coordinator", options.Password) : admin,
             Resident = await SignIn("resident", options.Password),
             Workers = workers, People = people, Villages = [.. people.Select(p => p.Code)], Towns = towns, Items = items, MissingRoutes = await ProbeAsync(admin, options.County, ct),
+            Reads = await ReadsAsync(anonymous, options.County, towns, people, ct),
         };
+    }
+
+    /// <summary>
+    /// The public pages of the region that exist: region pages and children, published rosters and
+    /// delegation lists (not every village has published one), the catalog search.
+    /// </summary>
+    private static async Task<List<(string, string)>> ReadsAsync(ApiClient anonymous, string region, IReadOnlyList<string> towns,
+        IReadOnlyList<LoadVillage> people, CancellationToken ct)
+    {
+        var someTowns = towns.Take(12).ToList();
+        var someVillages = people.Take(12).Select(p => p.Code).ToList();
+        var candidates = new List<(string Op, string Path)>
+        {
+            ("read-regions", $"/api/regions/{region}/children"), ("read-catalog", $"/api/catalog/items?region={region}&page=0&pageSize=20"),
+            ("read-delegation-list", $"/api/public/regions/{region}/delegation-list"),
+        };
+        candidates.AddRange(someTowns.Select(t => ("read-regions", $"/api/regions/{t}/children")));
+        candidates.AddRange(someTowns.Select(t => ("read-delegation-list", $"/api/public/regions/{t}/delegation-list")));
+        candidates.AddRange(someVillages.Select(v => ("read-region", $"/api/regions/{v}")));
+        candidates.AddRange(someVillages.Select(v => ("read-roster", $"/api/public/villages/{v}/roster")));
+        var answers = await Task.WhenAll(candidates.Select(async c => (c, (await anonymous.GetAsync("setup", c.Path, ct)).Status)));
+        return [.. answers.Where(a => a.Status == 200).Select(a => a.c)];
     }
 
     /// <summary>Walks the regions API down from the region to its townships and villages (a code ending in 000 is above village level).</summary>

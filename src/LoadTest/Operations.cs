@@ -8,6 +8,7 @@ namespace Grid.LoadTest;
 public sealed class Operations(LoadWorld world, ConcurrentQueue<AcknowledgedWrite> acknowledged, ConcurrentDictionary<string, bool> disabled, Ledger ledger)
 {
     private readonly ConcurrentDictionary<string, bool> _busyWorkers = new();
+    private readonly bool _residentAsksForThemself = world.Resident.SubjectId is { Length: >= 12 } me && world.Villages.Contains(me[..12]);
 
     public Task RunAsync(string kind, CancellationToken ct) => kind switch
     {
@@ -23,8 +24,6 @@ public sealed class Operations(LoadWorld world, ConcurrentQueue<AcknowledgedWrit
 
     private static T Any<T>(IReadOnlyList<T> list) => list[Random.Shared.Next(list.Count)];
 
-    private bool Missing(string route) => world.MissingRoutes.Contains(route);
-
     private void Skip(string kind, ApiAnswer answer)
     {
         if (answer.RouteMissing) disabled[kind] = true;
@@ -32,16 +31,8 @@ public sealed class Operations(LoadWorld world, ConcurrentQueue<AcknowledgedWrit
 
     private async Task ReadAsync(CancellationToken ct)
     {
-        var village = Any(world.Villages);
-        var reads = new List<(string Op, string Path)>
-        {
-            ("read-regions", $"/api/regions/{Any(world.Towns)}/children"), ("read-regions", $"/api/regions/{world.County}/children"),
-            ("read-region", $"/api/regions/{village}"),
-        };
-        if (!Missing("roster")) reads.Add(("read-roster", $"/api/public/villages/{village}/roster"));
-        if (!Missing("delegation-list")) reads.Add(("read-delegation-list", $"/api/public/regions/{Any(world.Towns)}/delegation-list"));
-        if (!Missing("catalog")) reads.Add(("read-catalog", $"/api/catalog/items?region={world.County}&page=0&pageSize=20"));
-        var (op, path) = Any(reads);
+        if (world.Reads.Count == 0) return;
+        var (op, path) = Any(world.Reads);
         await world.Resident.GetAsync(op, path, ct);
     }
 
@@ -57,7 +48,7 @@ public sealed class Operations(LoadWorld world, ConcurrentQueue<AcknowledgedWrit
     /// </summary>
     private async Task CreateRequestAsync(CancellationToken ct)
     {
-        var self = Random.Shared.Next(10) < 3 && world.Resident.SubjectId is { } me && world.Villages.Contains(me[..12]);
+        var self = Random.Shared.Next(10) < 3 && _residentAsksForThemself;
         var client = self ? world.Resident : world.Staff;
         var resident = self ? world.Resident.SubjectId! : Any(Any(world.People).Residents);
         var key = Guid.NewGuid().ToString("N");
