@@ -55,7 +55,8 @@ public sealed class Operations(LoadWorld world, ConcurrentQueue<AcknowledgedWrit
         var answer = await client.CreateAsync("create-request", HttpMethod.Post, "/api/requests",
             new { residentId = resident, itemCode = Any(world.Items).Code, urgency = "Routine", note = "负载测试" }, key, ct);
         Skip("requests", answer);
-        if (answer.Status != Expectations.For("create-request") || answer.Json?["id"]?.GetValue<string>() is not { } id) return;
+        // A 200 is a retry's replay (the first try got no answer): unexpected, yet the request exists, so the recount expects it.
+        if (answer.Json?["id"]?.GetValue<string>() is not { } id) return;
         var stage = answer.Json["stage"]?.ToString() ?? "none";
         client.Recorder.Outcome("create-request", stage == "Offered" ? "offered" : stage.ToLowerInvariant());
         ledger.Requests[id] = stage;
@@ -113,7 +114,7 @@ public sealed class Operations(LoadWorld world, ConcurrentQueue<AcknowledgedWrit
             residentId = Any(village.Residents),
         }, key, ct);
         Skip("evaluations", record);
-        if (record.Status != Expectations.For("register-service") || record.Json?["id"]?.GetValue<string>() is not { } id) return;
+        if (record.Json?["id"]?.GetValue<string>() is not { } id) return;
         ledger.ServiceRecords[id] = true;
         acknowledged.Enqueue(new AcknowledgedWrite("service-record", id, key, world.Staff.UserName, DateTimeOffset.UtcNow));
         var overall = Random.Shared.Next(20) == 0 ? "Dissatisfied" : "Satisfied";
