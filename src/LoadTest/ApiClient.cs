@@ -18,6 +18,8 @@ public sealed record ApiAnswer(int Status, string Body)
 /// <summary>One signed-in identity on a shared connection pool; every call is timed and recorded.</summary>
 public sealed class ApiClient(HttpClient http, LatencyRecorder recorder)
 {
+    public LatencyRecorder Recorder => recorder;
+
     public string? SubjectId { get; init; }
     public string UserName { get; init; } = "";
     public string Password { get; init; } = "";
@@ -35,23 +37,26 @@ public sealed class ApiClient(HttpClient http, LatencyRecorder recorder)
         using var request = new HttpRequestMessage(method, path);
         if (body is not null) request.Content = JsonContent.Create(body, body.GetType());
         if (idempotencyKey is not null) request.Headers.Add("Idempotency-Key", idempotencyKey);
-        var watch = Stopwatch.StartNew();
+        var start = Schedule.TakeStart();
         try
         {
             using var response = await http.SendAsync(request, ct);
             var text = await response.Content.ReadAsStringAsync(ct);
-            recorder.Record(operation, (int)response.StatusCode, watch.Elapsed.TotalMilliseconds);
+            recorder.Record(operation, (int)response.StatusCode, Stopwatch.GetElapsedTime(start).TotalMilliseconds);
             return new ApiAnswer((int)response.StatusCode, text);
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException && !ct.IsCancellationRequested)
         {
-            recorder.Record(operation, 0, watch.Elapsed.TotalMilliseconds);
+            recorder.Record(operation, 0, Stopwatch.GetElapsedTime(start).TotalMilliseconds);
             return new ApiAnswer(0, e.GetType().Name);
         }
     }
 
     public Task<ApiAnswer> GetAsync(string operation, string path, CancellationToken ct = default) =>
         SendAsync(operation, HttpMethod.Get, path, ct: ct);
+
+    /// <summary>Tries a create gets: 1 + retries on 503 or no answer (every try is recorded, so a retried 503 still counts as an error).</summary>
+    public int Retries { get; init; } = 2;
 
     /// <summary>
     /// A create as a phone sends it: the same Idempotency-Key on every try, retried while the
@@ -62,7 +67,7 @@ public sealed class ApiClient(HttpClient http, LatencyRecorder recorder)
         for (var attempt = 1; ; attempt++)
         {
             var answer = await SendAsync(operation, method, path, body, key, ct);
-            if (answer.Status is not (0 or 503) || attempt == 3 || ct.IsCancellationRequested) return answer;
+            if (answer.Status is not (0 or 503) || attempt > Retries || ct.IsCancellationRequested) return answer;
             await Task.Delay(TimeSpan.FromMilliseconds(300 * attempt), ct).ContinueWith(_ => { }, TaskScheduler.Default);
         }
     }

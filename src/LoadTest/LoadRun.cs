@@ -7,9 +7,10 @@ namespace Grid.LoadTest;
 /// One run: prepare the world, then start operations at a fixed rate (open loop: a slow answer
 /// does not slow the schedule) for the given time, wait for those in flight, and report.
 /// </summary>
-public sealed class LoadRun(LoadOptions options) : IDisposable
+/// <param name="handler">Where calls go; null: a pool of real connections to options.Url (tests pass an in-process server's handler).</param>
+public sealed class LoadRun(LoadOptions options, HttpMessageHandler? handler = null) : IDisposable
 {
-    private readonly SocketsHttpHandler _handler = new()
+    private readonly HttpMessageHandler _handler = handler ?? new SocketsHttpHandler
     {
         MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(5), ConnectTimeout = TimeSpan.FromSeconds(5),
     };
@@ -27,20 +28,33 @@ public sealed class LoadRun(LoadOptions options) : IDisposable
         if (World.MissingRoutes.Overlaps(["service-records", "evaluations"])) _disabled["evaluations"] = true;
     }
 
-    /// <summary>Runs for options.Seconds, or until <paramref name="stop"/>; operations already started always finish.</summary>
+    /// <summary>What the API told the run it created; the recount reads it back.</summary>
+    public Ledger Ledger { get; } = new();
+
+    /// <summary>
+    /// Runs for options.Seconds, or until <paramref name="stop"/>; operations already started always
+    /// finish. Open loop: operation i is due at i / rate whatever happened before, and its first call
+    /// is timed from that moment. At most MaxInFlight operations run at once; one due while that many
+    /// are in flight is dropped, and a dropped operation is an error of the run. Then, unless turned
+    /// off, the recount reads back what the API acknowledged.
+    /// </summary>
     public async Task<LoadReport> RunAsync(CancellationToken stop = default)
     {
         if (World is null) await PrepareAsync(stop);
-        var operations = new Operations(World!, Acknowledged, _disabled);
+        var operations = new Operations(World!, Acknowledged, _disabled, Ledger);
+        var recount = new Recount(World!, Ledger);
+        var openBefore = options.Recount ? await recount.OpenTasksAsync(stop) : null;
         var random = new Random(options.Seed);
         var total = (long)(options.Rate * options.Seconds);
         var started = new List<Task>((int)Math.Min(total, 1_000_000));
         var inFlight = 0;
-        var clock = Stopwatch.StartNew();
+        var begin = Stopwatch.GetTimestamp();
+        var ticksPerOperation = Stopwatch.Frequency / options.Rate;
         for (long i = 0; i < total && !stop.IsCancellationRequested; i++)
         {
-            var wait = i / options.Rate - clock.Elapsed.TotalSeconds;
-            if (wait > 0.001 && !await DelayAsync(TimeSpan.FromSeconds(wait), stop)) break;
+            var due = begin + (long)(i * ticksPerOperation);
+            var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
+            if (wait > TimeSpan.FromMilliseconds(1) && !await DelayAsync(wait, stop)) break;
             if (Volatile.Read(ref inFlight) >= options.MaxInFlight)
             {
                 Recorder.Drop();
@@ -50,15 +64,17 @@ public sealed class LoadRun(LoadOptions options) : IDisposable
             Interlocked.Increment(ref inFlight);
             started.Add(Task.Run(async () =>
             {
+                Schedule.Begin(due);
                 try { await operations.RunAsync(kind, CancellationToken.None); }
                 catch (Exception e) { Recorder.Record("failed-" + kind, 0, 0); Trace.TraceWarning(e.ToString()); }
                 finally { Interlocked.Decrement(ref inFlight); }
             }, CancellationToken.None));
         }
         await Task.WhenAll(started).WaitAsync(options.RequestTimeout * 3).ContinueWith(_ => { }, TaskScheduler.Default);
-        var elapsed = clock.Elapsed.TotalSeconds;
+        var elapsed = Stopwatch.GetElapsedTime(begin).TotalSeconds;
         var skipped = World!.MissingRoutes.Concat(_disabled.Keys.Select(k => "mix:" + k)).Distinct();
-        return LoadReport.From(options, Recorder, elapsed, skipped);
+        var report = LoadReport.From(options, Recorder, elapsed, skipped);
+        return options.Recount ? report with { Recount = await recount.RunAsync(openBefore, TimeSpan.FromSeconds(30), CancellationToken.None) } : report;
     }
 
     private static async Task<bool> DelayAsync(TimeSpan wait, CancellationToken stop)
@@ -74,5 +90,8 @@ public sealed class LoadRun(LoadOptions options) : IDisposable
         }
     }
 
-    public void Dispose() => _handler.Dispose();
+    public void Dispose()
+    {
+        if (handler is null) _handler.Dispose();
+    }
 }

@@ -17,9 +17,17 @@ public sealed record Mix(IReadOnlyDictionary<string, double> Weights)
         ["reads"] = 40, ["sign-in"] = 3, ["requests"] = 20, ["worker"] = 25, ["evaluations"] = 12, ["accounts"] = 0, ["deadlines"] = 0,
     });
 
-    /// <summary>"reads=50,requests=20": named kinds take the given weights, the rest keep theirs.</summary>
+    /// <summary>Only POST /api/requests: each answer is a request assigned (offered to a worker) or queued.</summary>
+    public static Mix Requests { get; } = new(Kinds.ToDictionary(k => k, k => k == "requests" ? 1.0 : 0));
+
+    /// <summary>
+    /// "requests" or "day" (the default weights: requests, worker steps, evaluations, public reads,
+    /// sign-in), or "reads=50,requests=20": named kinds take the given weights, the rest keep the day's.
+    /// </summary>
     public static Mix Parse(string text)
     {
+        if (text.Trim() == "requests") return Requests;
+        if (text.Trim() == "day") return Default;
         var weights = new Dictionary<string, double>(Default.Weights);
         foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
