@@ -15,7 +15,8 @@ public static class CareVisitDue
         var open = (await grains.GetGrain<IVillageTasksGrain>(village).ListAsync())
             .Where(t => t.Kind == TaskKind.CareVisit).Select(t => t.ResidentId).ToHashSet();
         var due = new List<string>();
-        foreach (var resident in residents.Where(r => !open.Contains(r.Id)))
+        // Residents no rule covers are skipped before their grain is woken.
+        foreach (var resident in residents.Where(r => !open.Contains(r.Id) && policy.IntervalDays(village, r.Needs, r.CareLevel) is not null))
         {
             var visits = await grains.GetGrain<IResidentGrain>(resident.Id).GetVisitsAsync();
             DateOnly? last = visits.Count == 0 ? null : DateOnly.FromDateTime(visits.Max(v => v.AtUtc) + ShanghaiOffset);
