@@ -37,7 +37,7 @@ public sealed class BoundaryChangeGrain(
         state.State.RequestedBy = by.UserName;
         state.State.PlannedAtUtc = clock.GetUtcNow().UtcDateTime;
         state.State.Version++;
-        await state.WriteStateAsync();
+        await state.CommitAsync(this, logger);
         return Info();
     }
 
@@ -59,26 +59,27 @@ public sealed class BoundaryChangeGrain(
                 state.State.Plan = fresh;
                 state.State.PlannedAtUtc = clock.GetUtcNow().UtcDateTime;
                 state.State.Version++;
-                await state.WriteStateAsync();
+                await state.CommitAsync(this, logger);
                 throw new ConflictException("Residents, workers, tasks or boundaries changed since the dry run. A new dry run is stored: review it, then apply again.");
             }
             state.State.Status = BoundaryChangeStatus.Applying;
             state.State.Version++;
-            await state.WriteStateAsync();
+            await state.CommitAsync(this, logger);
             await Deadline.ScheduleAsync("boundary-change-resume", clock.GetUtcNow().UtcDateTime + ResumeAfter, this.GetGrainId());
         }
-        await RunStepsAsync(by);
+        await RunStepsAsync(by, cancelResume: true);
         return Info();
     }
 
+    /// <summary>The resume deadline fired; it is already marked fired, so the steps need not cancel it.</summary>
     public async Task OnDeadlineAsync(string deadlineId, string kind)
     {
         if (state.State.Status != BoundaryChangeStatus.Applying) return;
         logger.LogWarning("Resuming boundary change {ChangeId} after an interrupted apply", Id);
-        await RunStepsAsync(AuditActor.System);
+        await RunStepsAsync(AuditActor.System, cancelResume: false);
     }
 
-    private async Task RunStepsAsync(AuditActor by)
+    private async Task RunStepsAsync(AuditActor by, bool cancelResume)
     {
         var plan = state.State.Plan!;
         await Index.ApplyAsync(Id, plan.Impact);
@@ -86,8 +87,9 @@ public sealed class BoundaryChangeGrain(
         state.State.Status = BoundaryChangeStatus.Applied;
         state.State.AppliedAtUtc = clock.GetUtcNow().UtcDateTime;
         state.State.Version++;
-        await state.WriteStateAsync();
-        await Deadline.CancelAsync();
+        await state.CommitAsync(this, logger);
+        // The deadline never calls this grain while holding itself, so this cannot close a cycle.
+        if (cancelResume) await Deadline.CancelAsync();
         logger.LogInformation("Boundary change {ChangeId} applied: {Residents} residents, {Workers} workers, {Tasks} tasks moved",
             Id, plan.Residents.Count, plan.Workers.Count, plan.Tasks.Count);
     }

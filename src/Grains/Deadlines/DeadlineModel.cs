@@ -19,4 +19,7 @@ public sealed class DeadlineState
     public DeadlineStatus Status { get; set; }
     public DateTime? FiredAtUtc { get; set; }
     public string? Target { get; set; }
+
+    /// <summary>The target answered the firing; until then the reminder re-delivers it.</summary>
+    public bool Delivered { get; set; }
 }

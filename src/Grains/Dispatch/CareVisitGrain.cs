@@ -1,4 +1,3 @@
-using Grid.Grains.People;
 using Microsoft.Extensions.Options;
 
 namespace Grid.Grains.Dispatch;
@@ -6,7 +5,7 @@ namespace Grid.Grains.Dispatch;
 /// <summary>
 /// Turns a village's due care visits into tasks that join the ordinary task flow. A visit's task id
 /// is the resident's id plus the day, and a resident with an open care visit gets no second one, so
-/// the scheduler may call this as often as it likes.
+/// the schedule (<see cref="CareScheduleGrain"/>) may call this as often as it likes.
 /// </summary>
 public sealed class CareVisitGrain(IOptions<DispatchOptions> options, TimeProvider clock) : Grain, ICareVisitGrain
 {
@@ -16,18 +15,11 @@ public sealed class CareVisitGrain(IOptions<DispatchOptions> options, TimeProvid
 
     public async Task<IReadOnlyList<string>> GenerateAsync(DateOnly today)
     {
-        var village = this.GetPrimaryKeyString();
-        var policy = options.Value.CarePolicy();
-        var residents = await GrainFactory.GetGrain<IVillageDirectoryGrain>(village).GetResidentsAsync();
-        var open = (await GrainFactory.GetGrain<IVillageTasksGrain>(village).ListAsync())
-            .Where(t => t.Kind == TaskKind.CareVisit).Select(t => t.ResidentId).ToHashSet();
+        var due = await CareVisitDue.ResidentsAsync(GrainFactory, options.Value.CarePolicy(), this.GetPrimaryKeyString(), today);
         var created = new List<string>();
-        foreach (var resident in residents.Where(r => !open.Contains(r.Id)))
+        foreach (var residentId in due)
         {
-            var visits = await GrainFactory.GetGrain<IResidentGrain>(resident.Id).GetVisitsAsync();
-            DateOnly? last = visits.Count == 0 ? null : DateOnly.FromDateTime(visits.Max(v => v.AtUtc) + ShanghaiOffset);
-            if (policy.NextDue(village, resident.Needs, resident.CareLevel, last, today) is not { } due || due > today) continue;
-            var task = await GrainFactory.GetGrain<ITaskGrain>($"{resident.Id}-CV{today:yyyyMMdd}").CreateAsync(Draft(resident.Id, today), Scheduler);
+            var task = await GrainFactory.GetGrain<ITaskGrain>(CareVisitDue.TaskId(residentId, today)).CreateAsync(Draft(residentId, today), Scheduler);
             created.Add(task.Draft.Id);
         }
         return created;
@@ -37,7 +29,7 @@ public sealed class CareVisitGrain(IOptions<DispatchOptions> options, TimeProvid
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var end = DateTime.SpecifyKind(today.AddDays(2).ToDateTime(new TimeOnly(18, 0)) - ShanghaiOffset, DateTimeKind.Utc);
-        return new TaskDraft($"{residentId}-CV{today:yyyyMMdd}", TaskKind.CareVisit, residentId, ItemCode, [], Urgency.Due,
+        return new TaskDraft(CareVisitDue.TaskId(residentId, today), TaskKind.CareVisit, residentId, ItemCode, [], Urgency.Due,
             now, end > now ? end : now.AddDays(1), end > now ? end : now.AddDays(1),
             new Requester(RequesterKind.System, RequestChannel.Scheduled, "system", null), null);
     }

@@ -10,32 +10,36 @@ public sealed class ServiceRecordState
     public EvaluationInfo? Evaluation { get; set; }
     public RectificationOutcome Outcome { get; set; } = RectificationOutcome.None;
     public int Version { get; set; }
+
+    // The outbox, kept as "what is owed" beside the state it follows from: facts up to Version are
+    // owed to the statistics, and a bad evaluation owes a rectification until it is opened.
     public int PublishedVersion { get; set; }
     public bool RectificationOpened { get; set; }
 }
 
 /// <summary>
-/// A service record and its evaluation. Follow-ups (publishing the fact to the statistics, opening the
-/// rectification of a bad review) run after the state is saved and again on the next activation if
-/// they failed, so a stored evaluation always reaches the numbers and the rectification list.
+/// A service record and its evaluation. Every change is saved first; its follow-ups (the fact to the
+/// statistics, opening the rectification of a bad review) are owed in the saved state and paid after
+/// the save, then again by a retry timer and on the next activation until paid, so a stored
+/// evaluation always reaches the numbers and the rectification list.
+/// No cycle with the rectification: this grain calls it only while no rectification can exist yet
+/// (inside the first evaluation) or outside any turn (retries); the rectification's outcome calls
+/// never make this grain call it back.
 /// </summary>
 public sealed class ServiceRecordGrain(
     [PersistentState("service-record", GridStorage.Name)] IPersistentState<ServiceRecordState> state,
     TimeProvider clock,
     ILogger<ServiceRecordGrain> logger) : Grain, IServiceRecordGrain, IEvaluationGrain
 {
+    private static readonly TimeSpan RetryEvery = TimeSpan.FromSeconds(5);
+    private IGrainTimer? _retry;
+    private bool _draining;
+
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        // A timer, not an await: the call that activated this grain may come from the rectification,
-        // which must not be called back before that call returns.
-        if (state.State.Record is not null && NeedsFollowUp())
-            this.RegisterGrainTimer(_ => TryFollowUpAsync(), new GrainTimerCreationOptions { DueTime = TimeSpan.FromSeconds(1), Period = Timeout.InfiniteTimeSpan });
+        if (state.State.Record is not null && Owes()) ScheduleRetry();
         return Task.CompletedTask;
     }
-
-    private bool NeedsFollowUp() =>
-        state.State.PublishedVersion < state.State.Version
-        || (state.State.Evaluation is { } e && e.Overall.IsBad() && !state.State.RectificationOpened);
 
     public async Task<ServiceRegistration> RegisterAsync(ServiceRecordInfo info)
     {
@@ -44,8 +48,8 @@ public sealed class ServiceRecordGrain(
             throw new ArgumentException($"Service record {info.Id} cannot be stored under key {this.GetPrimaryKeyString()}.");
         state.State.Record = info;
         state.State.Version++;
-        await state.WriteStateAsync();
-        await TryFollowUpAsync();
+        await state.CommitAsync(this, logger);
+        await PayAsync(openRectification: false);
         return new(info, true);
     }
 
@@ -63,9 +67,10 @@ public sealed class ServiceRecordGrain(
             submission.Channel, clock.GetUtcNow().UtcDateTime, submission.EnteredBy, submission.IdempotencyKey);
         state.State.Evaluation = evaluation;
         state.State.Version++;
-        await state.WriteStateAsync();
+        await state.CommitAsync(this, logger);
         logger.LogInformation("Service record {RecordId} rated {Level} via {Channel}", record.Id, evaluation.Overall, evaluation.Channel);
-        await TryFollowUpAsync();
+        // The first evaluation: its rectification does not exist yet, so it cannot be calling us.
+        await PayAsync(openRectification: true);
         return evaluation;
     }
 
@@ -73,9 +78,11 @@ public sealed class ServiceRecordGrain(
     {
         if (state.State.Record is null || outcome == state.State.Outcome) return;
         state.State.Outcome = outcome;
+        // Only an opened rectification reports outcomes: its opening is paid.
+        state.State.RectificationOpened |= state.State.Evaluation is not null;
         state.State.Version++;
-        await state.WriteStateAsync();
-        await TryFollowUpAsync();
+        await state.CommitAsync(this, logger);
+        await PayAsync(openRectification: false);
     }
 
     public Task<ServiceFact?> GetFactAsync() =>
@@ -85,28 +92,51 @@ public sealed class ServiceRecordGrain(
         ? new ServiceRecordView(r, state.State.Evaluation, state.State.Outcome)
         : null;
 
-    private async Task TryFollowUpAsync()
+    private bool OwesRectification() => state.State.Evaluation is { } e && e.Overall.IsBad() && !state.State.RectificationOpened;
+
+    private bool Owes() => state.State.PublishedVersion < state.State.Version || OwesRectification();
+
+    /// <summary>Pays what the saved state owes; a failure leaves it owed and arms the retry timer.</summary>
+    private async Task PayAsync(bool openRectification)
     {
+        if (_draining) return;
+        _draining = true;
         try
         {
-            if (state.State.Evaluation is { } e && e.Overall.IsBad() && !state.State.RectificationOpened)
+            if (openRectification && OwesRectification())
             {
-                await GrainFactory.GetGrain<IRectificationGrain>(e.RecordId).OpenAsync(new RectificationOpening(state.State.Record!, e));
+                await GrainFactory.GetGrain<IRectificationGrain>(state.State.Record!.Id)
+                    .OpenAsync(new RectificationOpening(state.State.Record!, state.State.Evaluation!));
                 state.State.RectificationOpened = true;
-                await state.WriteStateAsync();
+                await state.CommitAsync(this, logger);
             }
             if (state.State.PublishedVersion < state.State.Version)
             {
                 var fact = ServiceFact.From(View()!, state.State.Version);
                 await Task.WhenAll(StatsKeys.For(fact).Select(k => GrainFactory.GetGrain<IServiceStatsGrain>(k).UpsertAsync(fact)));
                 state.State.PublishedVersion = fact.Version;
-                await state.WriteStateAsync();
+                await state.CommitAsync(this, logger);
             }
         }
         catch (Exception ex) when (ex is not DomainException)
         {
-            // The evaluation is saved; the next activation or change retries the follow-ups.
             logger.LogWarning(ex, "Follow-ups of service record {RecordId} failed; they will be retried", this.GetPrimaryKeyString());
         }
+        finally
+        {
+            _draining = false;
+        }
+        if (Owes()) ScheduleRetry();
+    }
+
+    private void ScheduleRetry()
+    {
+        _retry ??= this.RegisterGrainTimer(ct =>
+        {
+            if (!Owes()) { _retry?.Dispose(); _retry = null; return Task.CompletedTask; }
+            // Outside the timer's turn: the rectification may be calling this grain right now.
+            _ = PayAsync(openRectification: true);
+            return Task.CompletedTask;
+        }, new GrainTimerCreationOptions { DueTime = TimeSpan.FromSeconds(1), Period = RetryEvery, Interleave = true });
     }
 }

@@ -27,6 +27,9 @@ public interface IWorkerGrain : IGrainWithStringKey
     /// <summary>Creates (<paramref name="ifVersion"/> null) or replaces the worker; returns the new version.</summary>
     [Alias("save")] Task<int> SaveAsync(WorkerProfile profile, int? ifVersion);
 
+    /// <summary>Files the worker into today's grid cells and the village directory now (idempotent); throws when that fails.</summary>
+    [Alias("ensure-filed")] Task EnsureFiledAsync();
+
     /// <summary>Ends the open assignment to a grid on a date and, when given, opens one to its successor; idempotent.</summary>
     [Alias("regrid")] Task RegridAsync(string fromGridId, string? toGridId, string villageCode, DateOnly on);
 }
@@ -41,6 +44,9 @@ public interface IResidentGrain : IGrainWithStringKey
 
     /// <summary>Creates (<paramref name="ifVersion"/> null) or replaces the resident; returns the new version.</summary>
     [Alias("save")] Task<int> SaveAsync(ResidentProfile profile, int? ifVersion);
+
+    /// <summary>Files the resident into its grid cell and village directory now (idempotent); throws when that fails, the retry keeps going.</summary>
+    [Alias("ensure-filed")] Task EnsureFiledAsync();
     [Alias("add-visit")] Task AddVisitAsync(VisitRecord visit);
 
     /// <summary>Puts the resident in another grid (and village); idempotent.</summary>

@@ -10,6 +10,7 @@ public sealed class WorkerState
 {
     public WorkerProfile? Profile { get; set; }
     public int Version { get; set; }
+    public Filing Filing { get; set; } = new();
 }
 
 public sealed class ResidentState
@@ -17,6 +18,34 @@ public sealed class ResidentState
     public ResidentProfile? Profile { get; set; }
     public List<VisitRecord> Visits { get; set; } = [];
     public int Version { get; set; }
+    public Filing Filing { get; set; } = new();
+}
+
+/// <summary>
+/// The outbox of a person's filing into grid cells and village directories, saved with the person:
+/// while <see cref="Owed"/> the current profile must be filed, and the person removed from every
+/// cell and directory listed as stale (earlier places, possibly half-filed). Every step is idempotent.
+/// </summary>
+public sealed class Filing
+{
+    public bool Owed { get; set; }
+    public List<string> StaleGrids { get; set; } = [];
+    public List<string> StaleVillages { get; set; } = [];
+
+    /// <summary>Records that the person moved from (<paramref name="grids"/>, <paramref name="village"/>) and must be filed again.</summary>
+    public void Moved(IEnumerable<string> grids, string? village, IReadOnlyCollection<string> nowGrids, string nowVillage)
+    {
+        Owed = true;
+        StaleGrids = [.. StaleGrids.Union(grids).Except(nowGrids)];
+        StaleVillages = [.. StaleVillages.Union(village is null ? [] : [village]).Where(v => v != nowVillage)];
+    }
+
+    public void Done()
+    {
+        Owed = false;
+        StaleGrids = [];
+        StaleVillages = [];
+    }
 }
 
 public sealed class VillageDirectoryState

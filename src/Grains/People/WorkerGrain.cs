@@ -18,13 +18,31 @@ public sealed class WorkerGrain(
         return state.WriteStateAsync();
     }
 
+    /// <summary>Saves the worker with its filing owed (see <see cref="Filing"/>), then pays it; a failed filing is retried, the save stands.</summary>
     public async Task<int> SaveAsync(WorkerProfile profile, int? ifVersion)
     {
         Versions.Check("Worker", profile.Id, state.State.Profile is not null, state.State.Version, ifVersion);
+        var today = WorkerFiling.Today(this);
+        state.State.Filing.Moved(state.State.Profile?.GridsOn(today) ?? [], state.State.Profile?.VillageCode, profile.GridsOn(today), profile.VillageCode);
         state.State.Profile = profile;
         state.State.Version++;
-        await state.WriteStateAsync();
-        return state.State.Version;
+        await state.CommitAsync(this, WorkerFiling.Logger(this));
+        var version = state.State.Version;
+        await WorkerFiling.PayAsync(this, state);
+        return version;
+    }
+
+    public async Task EnsureFiledAsync()
+    {
+        if (state.State.Profile is null) return;
+        state.State.Filing.Owed = true;
+        if (!await WorkerFiling.PayAsync(this, state)) throw new InvalidOperationException($"Worker {state.State.Profile.Id} is saved but not yet filed; it is retried.");
+    }
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (state.State.Filing.Owed) WorkerFiling.ScheduleRetry(this, state);
+        return Task.CompletedTask;
     }
 
     public async Task RegridAsync(string fromGridId, string? toGridId, string villageCode, DateOnly on)

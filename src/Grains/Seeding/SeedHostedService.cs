@@ -69,6 +69,7 @@ public static class SeedingServiceExtensions
         services.AddSingleton(settings);
         services.AddSingleton<SeedStatus>();
         services.AddHostedService<SeedHostedService>();
+        services.AddHostedService<Dispatch.CareScheduleStarter>(); // waits for the seed, then starts every township's care-visit schedule
         People.PeopleServiceExtensions.AddGridPeopleServices(services);
         return services;
     }

@@ -4,7 +4,7 @@ using Grid.Grains.People;
 
 namespace Grid.Gateway.Apis.People;
 
-/// <summary>Building a resident record from a request and keeping the grid cells and village directories in step.</summary>
+/// <summary>Building a resident record from a request (the resident grain keeps grid cells and directories in step).</summary>
 public static class ResidentWrites
 {
     public static ResidentProfile Profile(string id, ResidentRequest r, List<Need> needs, GridLocation home, ResidentProfile? current, Caller by, DateTime nowUtc)
@@ -19,17 +19,6 @@ public static class ResidentWrites
             r.HomeLat, r.HomeLng, r.Address.Trim(), home.Grid.Code, home.Village.Code,
             [.. (r.Proxies ?? []).Select(p => new FamilyProxy(p.Name.Trim(), p.Relation?.Trim() ?? "", p.Phone, p.HasPowerOfAttorney))],
             consent);
-    }
-
-    public static async Task RefileAsync(PeopleServices s, ResidentProfile? before, ResidentProfile after)
-    {
-        if (before is not null && before.GridId != after.GridId)
-            await s.Cell(before.GridId).UpdateMembersAsync(MemberChanges.Residents([], [after.Id]));
-        if (before?.GridId != after.GridId)
-            await s.Cell(after.GridId).UpdateMembersAsync(MemberChanges.Residents([after.Id], []));
-        if (before is not null && before.VillageCode != after.VillageCode)
-            await s.Directory(before.VillageCode).RemoveResidentAsync(after.Id);
-        await s.Directory(after.VillageCode).UpsertResidentAsync(after.Summary());
     }
 
     /// <summary>The names of the fields that changed, for the audit log (never the values).</summary>

@@ -83,12 +83,14 @@ public static class ResidentsApi
         var grain = s.Grains.GetGrain<IResidentGrain>(id);
         if (await grain.GetVersionedAsync() is { } replay)
         {
+            // A retry: the first try may have stopped between saving and filing; filing again is idempotent.
+            await grain.EnsureFiledAsync();
             response.Headers.ETag = PeopleMapping.ETag(replay.Version);
             return TypedResults.Created($"/api/residents/{id}", replay.Value.ToDto(caller));
         }
         var profile = ResidentWrites.Profile(id, request, needs, home, null, caller, s.UtcNow);
+        // The grain files the resident into its grid cell and directory (an outbox saved with it).
         var version = await grain.SaveAsync(profile, null);
-        await ResidentWrites.RefileAsync(s, null, profile);
         await s.Audit.WriteAsync(caller.Actor, "resident.create", "resident", id, profile.VillageCode, $"grid {profile.GridId}");
         response.Headers.ETag = PeopleMapping.ETag(version);
         return TypedResults.Created($"/api/residents/{id}", profile.ToDto(caller));
@@ -110,7 +112,6 @@ public static class ResidentsApi
 
         var profile = ResidentWrites.Profile(id, request, needs, home, current.Value, caller, s.UtcNow);
         var version = await s.Grains.GetGrain<IResidentGrain>(id).SaveAsync(profile, ifVersion);
-        await ResidentWrites.RefileAsync(s, current.Value, profile);
         await s.Audit.WriteAsync(caller.Actor, "resident.update", "resident", id, profile.VillageCode, ResidentWrites.ChangedFields(current.Value, profile));
         response.Headers.ETag = PeopleMapping.ETag(version);
         return TypedResults.Ok(profile.ToDto(caller));

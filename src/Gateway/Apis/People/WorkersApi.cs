@@ -77,12 +77,14 @@ public static class WorkersApi
         var grain = s.Grains.GetGrain<IWorkerGrain>(id);
         if (await grain.GetVersionedAsync() is { } replay)
         {
+            // A retry: the first try may have stopped between saving and filing; filing again is idempotent.
+            await grain.EnsureFiledAsync();
             response.Headers.ETag = PeopleMapping.ETag(replay.Version);
             return TypedResults.Created($"/api/workers/{id}", replay.Value.ToDto(caller));
         }
         var profile = Profile(id, request, role, start, end);
+        // The grain files the worker into today's grid cells and the directory (an outbox saved with it).
         var version = await grain.SaveAsync(profile, null);
-        await RefileAsync(s, null, profile);
         await s.Audit.WriteAsync(caller.Actor, "worker.create", "worker", id, profile.VillageCode, null);
         response.Headers.ETag = PeopleMapping.ETag(version);
         return TypedResults.Created($"/api/workers/{id}", profile.ToDto(caller));
@@ -104,7 +106,6 @@ public static class WorkersApi
 
         var profile = Profile(id, request, role, start, end);
         var version = await s.Grains.GetGrain<IWorkerGrain>(id).SaveAsync(profile, ifVersion);
-        await RefileAsync(s, current.Value, profile);
         await s.Audit.WriteAsync(caller.Actor, "worker.update", "worker", id, profile.VillageCode, null);
         response.Headers.ETag = PeopleMapping.ETag(version);
         return TypedResults.Ok(profile.ToDto(caller));
@@ -120,17 +121,6 @@ public static class WorkersApi
         var unknown = (request.Grids ?? []).Select(g => g.GridId).Where(g => !current.Contains(g)).ToList();
         return unknown.Count == 0 ? null : TypedResults.ValidationProblem(new Dictionary<string, string[]>
             { ["grids"] = [$"{string.Join(", ", unknown)} is not a current grid of {request.VillageCode}."] });
-    }
-
-    private static async Task RefileAsync(PeopleServices s, WorkerProfile? before, WorkerProfile after)
-    {
-        var today = Caller.Today(s.Clock);
-        var was = before?.GridsOn(today) ?? [];
-        var now = after.GridsOn(today);
-        await Task.WhenAll(was.Except(now).Select(g => s.Cell(g).UpdateMembersAsync(MemberChanges.Workers([], [after.Id]))));
-        await Task.WhenAll(now.Except(was).Select(g => s.Cell(g).UpdateMembersAsync(MemberChanges.Workers([after.Id], []))));
-        if (before is not null && before.VillageCode != after.VillageCode) await s.Directory(before.VillageCode).RemoveWorkerAsync(after.Id);
-        await s.Directory(after.VillageCode).UpsertWorkerAsync(after.Summary(today));
     }
 
     private static async Task<Versioned<WorkerProfile>> LoadVisibleAsync(string id, Caller caller, PeopleServices s)
