@@ -17,23 +17,25 @@ public sealed class PostgresGrainStateBulkWriter(string connectionString, string
         await connection.OpenAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await using (var create = new NpgsqlCommand(
-            "CREATE TEMP TABLE GridGrainStateBulk (GrainType text, GrainIdExtension text, Payload text) ON COMMIT DROP;", connection, transaction))
+            "CREATE TEMP TABLE GridGrainStateBulk (GrainType text, GrainIdN0 bigint, GrainIdN1 bigint, GrainIdExtension text, Payload text) ON COMMIT DROP;", connection, transaction))
             await create.ExecuteNonQueryAsync(ct);
         await using (var copy = await connection.BeginBinaryImportAsync(
-            "COPY GridGrainStateBulk (GrainType, GrainIdExtension, Payload) FROM STDIN (FORMAT BINARY)", ct))
+            "COPY GridGrainStateBulk (GrainType, GrainIdN0, GrainIdN1, GrainIdExtension, Payload) FROM STDIN (FORMAT BINARY)", ct))
         {
             foreach (var row in rows)
             {
                 await copy.StartRowAsync(ct);
                 await copy.WriteAsync(row.StateName, NpgsqlDbType.Text, ct);
-                await copy.WriteAsync(row.Key, NpgsqlDbType.Text, ct);
+                await copy.WriteAsync(row.N0, NpgsqlDbType.Bigint, ct);
+                await copy.WriteAsync(row.N1, NpgsqlDbType.Bigint, ct);
+                await copy.WriteAsync(row.Extension, NpgsqlDbType.Text, ct);
                 await copy.WriteAsync(row.Json, NpgsqlDbType.Text, ct);
             }
             await copy.CompleteAsync(ct);
         }
         await using (var upsert = new NpgsqlCommand("""
             INSERT INTO GridGrainState (ServiceId, GrainType, GrainIdN0, GrainIdN1, GrainIdExtension, Payload, Version, ModifiedOn)
-            SELECT @service, GrainType, 0, 0, GrainIdExtension, Payload::json, 1, now() FROM GridGrainStateBulk
+            SELECT @service, GrainType, GrainIdN0, GrainIdN1, GrainIdExtension, Payload::json, 1, now() FROM GridGrainStateBulk
             ON CONFLICT (ServiceId, GrainType, GrainIdN0, GrainIdN1, GrainIdExtension) DO UPDATE
             SET Payload = excluded.Payload, Version = GridGrainState.Version + 1, ModifiedOn = excluded.ModifiedOn;
             """, connection, transaction))

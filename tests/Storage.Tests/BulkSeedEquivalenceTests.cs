@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Grid.Geo;
+using DivisionLevel = Grid.Geo.DivisionLevel;
 using Grid.Grains.People;
 using Grid.Grains.Regions;
 using Grid.Grains.Seeding;
