@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Hosting;
 
@@ -43,6 +44,8 @@ public static class StorageHostingExtensions
             options.Invariant = GridStorage.SqliteInvariant;
             options.DataSource = dataSource;
         });
+        silo.Services.AddSingleton<IGrainStateBulkWriter>(sp =>
+            new SqliteGrainStateBulkWriter(connectionString, sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId));
         return silo;
     }
 
@@ -72,6 +75,8 @@ public static class StorageHostingExtensions
             options.Invariant = GridStorage.PostgresInvariant;
             options.ConnectionString = connectionString;
         });
+        silo.Services.AddSingleton<IGrainStateBulkWriter>(sp =>
+            new PostgresGrainStateBulkWriter(connectionString, sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId));
         return silo;
     }
 

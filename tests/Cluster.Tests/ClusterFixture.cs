@@ -47,7 +47,7 @@ public sealed class ClusterFixture : IAsyncLifetime
     private SiloProcess Silo(Dictionary<string, string> common, int number, bool seed) => new(new Dictionary<string, string>(common)
     {
         ["Grid__DataDirectory"] = Directory.CreateDirectory(Path.Combine(_data.Path, $"silo-{number}")).FullName,
-        ["Grid__Seed__Enabled"] = seed ? "true" : "false",
+        ["Grid__Seed__Demo"] = seed ? "true" : "false",
     });
 
     /// <summary>Restarts a silo an earlier test killed, and waits until the cluster sees two.</summary>

@@ -33,6 +33,8 @@ public sealed class SeedOptions
     public List<string> PeopleCounties { get; set; } = [];
     /// <summary>False seeds only regions, catalog and accounts (fast starts for tests and demos of the public pages).</summary>
     public bool People { get; set; } = true;
+    /// <summary>False writes regions and people grain by grain instead of in bulk (slower; for comparison).</summary>
+    public bool Bulk { get; set; } = true;
 }
 
 public sealed class AuthOptions

@@ -36,7 +36,7 @@ public static class OrleansHostingExtensions
             silo.UseGridSqliteStorage(options.DataPath);
             silo.AddDashboard();
             silo.Services.AddGridSeeding(new SeedSettings(options.Seed.Enabled, options.Seed.PeopleCounties,
-                options.Demo.Password, options.DataPath, ContentRoot.Find("data/xianning"), options.Seed.People));
+                options.Demo.Password, options.DataPath, ContentRoot.Find("data/xianning"), options.Seed.People, options.Seed.Bulk));
         });
     }
 }

@@ -1,16 +1,15 @@
 using Grid.Geo;
 using Grid.Grains.People;
-using NetTopologySuite.IO;
 
 namespace Grid.Grains.Seeding;
 
-/// <summary>Per village: its grids, one grid worker per grid plus a party cadre, a community worker and a volunteer, and ~50 residents.</summary>
-internal sealed class PeopleSeeder(IGrainFactory grains, int seed)
+/// <summary>
+/// The grain path for people: per village its grids, one grid worker per grid plus a party cadre, a
+/// community worker and a volunteer, and ~50 residents (see <see cref="VillagePeople"/>), each
+/// written through its grain. Used where no bulk writer is available.
+/// </summary>
+public sealed class PeopleSeeder(IGrainFactory grains, int seed)
 {
-    public const int ResidentsPerVillage = 50;
-    public static readonly string[] Skills = ["elderly-care", "disability", "social-insurance", "medical-insurance", "civil-affairs", "housing"];
-    private static readonly DateOnly AssignedFrom = new(2024, 1, 1);
-
     public sealed record Counts(int Grids, int Workers, int Residents);
 
     public async Task<Counts> SeedAsync(IReadOnlyList<Division> villages, GeographyModel geography, CancellationToken ct)
@@ -18,7 +17,7 @@ internal sealed class PeopleSeeder(IGrainFactory grains, int seed)
         int grids = 0, workers = 0, residents = 0;
         await Parallel.ForEachAsync(villages, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (village, _) =>
         {
-            var c = await SeedVillageAsync(village, geography);
+            var c = await SeedVillageAsync(VillagePeople.Build(village, geography, seed), village.Code12);
             Interlocked.Add(ref grids, c.Grids);
             Interlocked.Add(ref workers, c.Workers);
             Interlocked.Add(ref residents, c.Residents);
@@ -26,73 +25,14 @@ internal sealed class PeopleSeeder(IGrainFactory grains, int seed)
         return new Counts(grids, workers, residents);
     }
 
-    private async Task<Counts> SeedVillageAsync(Division village, GeographyModel geography)
+    public async Task<Counts> SeedVillageAsync(VillagePeople people, string villageCode)
     {
-        var people = new SyntheticPeople(seed ^ int.Parse(village.Code12[4..]));
-        var random = people.Random;
-        var cells = geography.GridsOf(village.Code12).OrderBy(g => g.GridId, StringComparer.Ordinal).ToList();
-        var gridIds = cells.Select(c => c.GridId).ToList();
-
-        var workers = new List<WorkerProfile>();
-        for (var i = 0; i < cells.Count; i++)
-            workers.Add(Worker(people, village, $"{village.Code12}-W{i + 1:00}", WorkerRole.GridWorker, [gridIds[i]], cells[i].Polygon, 8));
-        var center = geography.Villages[village.Code12];
-        workers.Add(Worker(people, village, $"{village.Code12}-P01", WorkerRole.PartyCadre, gridIds, center, 4));
-        workers.Add(Worker(people, village, $"{village.Code12}-C01", WorkerRole.CommunityWorker, gridIds, center, 6));
-        workers.Add(Worker(people, village, $"{village.Code12}-V01", WorkerRole.Volunteer, gridIds, center, 3));
-
-        var residents = new List<(ResidentProfile Profile, List<VisitRecord> Visits)>();
-        for (var n = 1; n <= ResidentsPerVillage; n++)
-        {
-            var cell = random.Next(cells.Count);
-            residents.Add(Resident(people, village, $"{village.Code12}-R{n:000}", cells[cell], workers[cell].Id));
-        }
-
-        var writer = new WKTWriter();
         var writes = new List<Task>();
-        foreach (var cell in cells)
-        {
-            writes.Add(grains.GetGrain<IGridCellGrain>(cell.GridId).DefineAsync(new GridCellProfile(
-                cell.GridId, Geography.GridNames.For(village.Name, cell.GridId),
-                village.Code12, writer.Write(cell.Polygon),
-                workers.Where(w => w.Grids.Any(g => g.GridId == cell.GridId)).Select(w => w.Id).ToList(),
-                residents.Where(r => r.Profile.GridId == cell.GridId).Select(r => r.Profile.Id).ToList())));
-        }
-        writes.AddRange(workers.Select(w => grains.GetGrain<IWorkerGrain>(w.Id).DefineAsync(w)));
-        writes.AddRange(residents.Select(r => grains.GetGrain<IResidentGrain>(r.Profile.Id).DefineAsync(r.Profile, r.Visits)));
-        writes.Add(grains.GetGrain<IVillageDirectoryGrain>(village.Code12).DefineAsync(
-            residents.Select(r => new ResidentSummary(r.Profile.Id, r.Profile.Name, r.Profile.Needs, r.Profile.GridId, r.Profile.CareLevel)).ToList(),
-            workers.Select(w => new WorkerSummary(w.Id, w.Name, w.Role, w.Grids.Select(g => g.GridId).ToList(), w.Active)).ToList()));
+        writes.AddRange(people.Cells.Select(c => grains.GetGrain<IGridCellGrain>(c.Id).DefineAsync(c)));
+        writes.AddRange(people.Workers.Select(w => grains.GetGrain<IWorkerGrain>(w.Id).DefineAsync(w)));
+        writes.AddRange(people.Residents.Select(r => grains.GetGrain<IResidentGrain>(r.Profile.Id).DefineAsync(r.Profile, r.Visits)));
+        writes.Add(grains.GetGrain<IVillageDirectoryGrain>(villageCode).DefineAsync(people.ResidentSummaries, people.WorkerSummaries));
         await Task.WhenAll(writes);
-        return new Counts(cells.Count, workers.Count, residents.Count);
-    }
-
-    private static WorkerProfile Worker(SyntheticPeople people, Division village, string id, WorkerRole role,
-        IReadOnlyList<string> grids, NetTopologySuite.Geometries.Geometry area, int capacity)
-    {
-        var r = people.Random;
-        var at = PolygonPoints.RandomPointIn(area, r);
-        var skills = Skills.OrderBy(_ => r.Next()).Take(r.Next(1, 4)).Order(StringComparer.Ordinal).ToList();
-        var (start, end) = role == WorkerRole.Volunteer ? (new TimeOnly(9, 0), new TimeOnly(12, 0)) : (new TimeOnly(8, 30), new TimeOnly(17, 30));
-        return new WorkerProfile(id, people.Name(), role, village.Code12,
-            grids.Select(g => new GridAssignment(g, AssignedFrom, null)).ToList(), skills, capacity, start, end,
-            people.Phone(), Active: true, at.Y, at.X);
-    }
-
-    private static (ResidentProfile, List<VisitRecord>) Resident(SyntheticPeople people, Division village, string id, GridCell cell, string gridWorkerId)
-    {
-        var r = people.Random;
-        var needs = people.Needs();
-        var name = people.Name();
-        var home = PolygonPoints.RandomPointIn(cell.Polygon, r);
-        var birth = people.BirthDate(needs.Contains(Need.Aged));
-        var careLevel = needs.Count >= 2 || needs.Contains(Need.SeverelyIll) ? 3 : needs.Contains(Need.LivingAlone) ? 2 : 1;
-        var profile = new ResidentProfile(id, name, people.IdNumber(village.CountyCode, birth), people.Phone(), needs, careLevel,
-            home.Y, home.X, $"{village.CountyName}{village.Name}{r.Next(1, 60)}组{r.Next(1, 40)}号", cell.GridId, village.Code12,
-            people.Proxies(name[..1]), new Consent(true, new DateTime(2024, 3, 1, 2, 0, 0, DateTimeKind.Utc), "seed", "assisted-agency"));
-        var visits = Enumerable.Range(0, r.Next(0, 9))
-            .Select(i => new VisitRecord(new DateTime(2026, 10, 1, 2, 0, 0, DateTimeKind.Utc).AddDays(-14 * i), gridWorkerId, "care-visit", null))
-            .ToList();
-        return (profile, visits);
+        return new Counts(people.Cells.Count, people.Workers.Count, people.Residents.Count);
     }
 }

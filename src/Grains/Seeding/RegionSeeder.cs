@@ -4,9 +4,14 @@ using NetTopologySuite.IO;
 
 namespace Grid.Grains.Seeding;
 
-internal sealed class RegionSeeder(IGrainFactory grains)
+/// <summary>Every division with its children and synthetic geometry, through the grains or as definitions for the bulk path.</summary>
+public sealed class RegionSeeder(IGrainFactory grains)
 {
-    public async Task SeedAsync(IReadOnlyList<Division> divisions, GeographyModel geography, CancellationToken ct)
+    public Task SeedAsync(IReadOnlyList<Division> divisions, GeographyModel geography, CancellationToken ct) =>
+        Parallel.ForEachAsync(Definitions(divisions, geography), new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = ct },
+            async (d, _) => await grains.GetGrain<IRegionGrain>(d.Info.Code).DefineAsync(d));
+
+    public static IEnumerable<RegionDefinition> Definitions(IReadOnlyList<Division> divisions, GeographyModel geography)
     {
         var children = divisions.ToLookup(d => d.ParentCode, StringComparer.Ordinal);
         var writer = new WKTWriter();
@@ -14,13 +19,11 @@ internal sealed class RegionSeeder(IGrainFactory grains)
             d.Level == Geo.DivisionLevel.City ? null : d.ParentCode,
             d.Level == Geo.DivisionLevel.Village ? (d.IsCommunity ? VillageKindCode.Community : VillageKindCode.Village) : null,
             d.Level == Geo.DivisionLevel.Village ? geography.GridsOf(d.Code12).Count() : children[d.Code12].Count());
-
-        await Parallel.ForEachAsync(divisions, new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = ct }, async (d, _) =>
+        foreach (var d in divisions)
         {
-            var kids = children[d.Code12].Select(Info).ToList();
             var geometry = geography.GeometryOf(d.Code12);
-            await grains.GetGrain<IRegionGrain>(d.Code12).DefineAsync(
-                new RegionDefinition(Info(d), kids, geometry is null ? null : writer.Write(geometry), GeometryIsSynthetic: true));
-        });
+            yield return new RegionDefinition(Info(d), children[d.Code12].Select(Info).ToList(),
+                geometry is null ? null : writer.Write(geometry), GeometryIsSynthetic: true);
+        }
     }
 }

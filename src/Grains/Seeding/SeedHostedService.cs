@@ -8,13 +8,18 @@ namespace Grid.Grains.Seeding;
 /// <summary>Seeds the demo city once the silo runs; a marker grain makes it idempotent across restarts.</summary>
 public sealed class SeedHostedService(
     IGrainFactory grains, SeedSettings settings, SeedStatus status, IHostApplicationLifetime lifetime,
-    ILogger<SeedHostedService> logger, ILoggerFactory loggers, Geography.GeographySource geography) : BackgroundService
+    ILogger<SeedHostedService> logger, ILoggerFactory loggers, Geography.GeographySource geography,
+    Grid.Storage.IGrainStateBulkWriter? bulk = null) : BackgroundService
 {
     /// <summary>
     /// Bump when the seeded data changes shape, so existing data directories are brought up to date.
     /// 2: the starter catalog (items, guides, bundles, benefits).
     /// </summary>
     public const int Version = 2;
+
+    // Hosted services are all constructed before the first one starts, so the city's geometry (the
+    // seed's and the locate index's longest step) is built while the silo and the web host start.
+    private readonly Task _geometry = settings.Enabled ? geography.GetAsync() : Task.CompletedTask;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -46,7 +51,8 @@ public sealed class SeedHostedService(
         else
         {
             status.Message = "Seeding the Xianning demo city.";
-            summary = await new CitySeeder(grains, settings, loggers.CreateLogger<CitySeeder>(), geography).SeedAsync(stoppingToken);
+            await _geometry;
+            summary = await new CitySeeder(grains, settings, loggers.CreateLogger<CitySeeder>(), geography, bulk).SeedAsync(stoppingToken);
         }
         await marker.SetAsync(new SeedMarker(Version, DateTime.UtcNow, summary));
         logger.LogInformation("Seeded {Summary} in {Seconds:F1} s", summary, watch.Elapsed.TotalSeconds);
