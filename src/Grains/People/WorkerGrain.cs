@@ -15,7 +15,7 @@ public sealed class WorkerGrain(
     {
         state.State.Profile = profile;
         state.State.Version++;
-        return state.WriteStateAsync();
+        return state.CommitAsync(this);
     }
 
     public async Task<int> SaveAsync(WorkerProfile profile, int? ifVersion)
@@ -23,7 +23,7 @@ public sealed class WorkerGrain(
         Versions.Check("Worker", profile.Id, state.State.Profile is not null, state.State.Version, ifVersion);
         state.State.Profile = profile;
         state.State.Version++;
-        await state.WriteStateAsync();
+        await state.CommitAsync(this);
         return state.State.Version;
     }
 
@@ -40,7 +40,7 @@ public sealed class WorkerGrain(
         }
         state.State.Profile = p with { Grids = grids, VillageCode = villageCode };
         state.State.Version++;
-        await state.WriteStateAsync();
+        await state.CommitAsync(this);
     }
 }
 
