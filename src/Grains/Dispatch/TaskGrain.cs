@@ -9,8 +9,10 @@ namespace Grid.Grains.Dispatch;
 
 /// <summary>
 /// Every write follows one beat: decide on a copy of the state (effects on other grains go into the
-/// state's outbox), commit, answer, and deliver the outbox (<see cref="TaskGrain.DeliverAsync"/>).
-/// A failed save leaves the activation on its stored state, so a retry redoes the work.
+/// state's outbox), commit, then deliver the outbox (<see cref="TaskGrain.DeliverAsync"/>) and answer.
+/// Delivery runs before the answer only so a caller's next read sees the lists in line; its failures
+/// never change the answer (the effect stays saved and is re-driven). A failed save answers an error
+/// and leaves the activation on its stored state, so a retry redoes the work.
 /// </summary>
 public sealed partial class TaskGrain(
     [PersistentState("task", GridStorage.Name)] IPersistentState<TaskState> state,
