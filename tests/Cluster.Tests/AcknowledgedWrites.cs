@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Grid.LoadTest;
 
@@ -99,6 +100,109 @@ public static class AcknowledgedWrites
             var answer = await client.GetAsync("verify", path, ct);
             if (answer.Status is not (0 or 503) || DateTime.UtcNow > until) return answer;
             await Task.Delay(1000, ct);
+        }
+    }
+}
+
+/// <summary>
+/// Real requests through the gateway API: item codes from the catalog, residents and workers from
+/// the directory of the fixture's county, each answer recorded (an acknowledged request is one
+/// answered 201/200 with its id). Worker accounts are made so each worker's own list can be read.
+/// </summary>
+public sealed class RealRequests(HttpClient admin, string county)
+{
+    public const string WorkerPassword = "fault-test-password";
+    private readonly ConcurrentBag<(string Id, DateTimeOffset At)> _acknowledged = [];
+    private readonly ConcurrentDictionary<int, int> _statuses = new();
+
+    public IReadOnlyList<string> ItemCodes { get; private set; } = [];
+    public IReadOnlyList<JsonObject> Residents { get; private set; } = [];
+    public IReadOnlyList<string> Villages { get; private set; } = [];
+    public IReadOnlyList<(string WorkerId, HttpClient Client)> Workers { get; private set; } = [];
+    public IReadOnlyCollection<(string Id, DateTimeOffset At)> Acknowledged => _acknowledged;
+    public IReadOnlyDictionary<int, int> Statuses => _statuses;
+
+    /// <summary>Reads item codes, residents of <paramref name="villages"/> villages and their workers from the API.</summary>
+    public async Task PrepareAsync(int villages, Func<string, Task<HttpClient>> signIn)
+    {
+        var catalog = await admin.GetFromJsonAsync<JsonObject>("/api/catalog/items?pageSize=50");
+        ItemCodes = [.. (catalog!["items"] as JsonArray)!.OfType<JsonObject>().Select(i => i["code"]!.ToString()).Distinct().Take(8)];
+        var residents = await admin.GetFromJsonAsync<JsonObject>($"/api/residents?region={county}&pageSize=100");
+        var all = (residents!["items"] as JsonArray)!.OfType<JsonObject>().ToList();
+        Villages = [.. all.Select(r => r["villageCode"]!.ToString()).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Take(villages)];
+        Residents = [.. all.Where(r => Villages.Contains(r["villageCode"]!.ToString()))];
+        var workers = new List<(string, HttpClient)>();
+        foreach (var village in Villages)
+        {
+            var page = await admin.GetFromJsonAsync<JsonObject>($"/api/workers?region={village}&pageSize=100");
+            foreach (var id in (page!["items"] as JsonArray)!.OfType<JsonObject>().Select(w => w["id"]!.ToString()))
+            {
+                var user = ("fault-" + id).ToLowerInvariant();
+                var put = await admin.PutAsJsonAsync($"/api/admin/accounts/{user}", new { userName = user, displayName = user, password = WorkerPassword, role = "Worker", regionCode = village, subjectId = id });
+                put.EnsureSuccessStatusCode();
+                workers.Add((id, await signIn(user)));
+            }
+        }
+        Workers = workers;
+    }
+
+    /// <summary>Sends requests from <paramref name="senders"/> loops until <paramref name="until"/>; a request answered 503 is retried with its key.</summary>
+    public Task RunAsync(DateTimeOffset until, int senders) =>
+        Task.WhenAll(Enumerable.Range(0, senders).Select(async sender =>
+        {
+            var n = 0;
+            while (DateTimeOffset.UtcNow < until)
+            {
+                var resident = Residents[(sender * 7919 + n) % Residents.Count];
+                var item = ItemCodes[n++ % ItemCodes.Count];
+                await SendAsync(resident["id"]!.ToString(), item, Guid.NewGuid().ToString());
+            }
+        }));
+
+    private async Task SendAsync(string residentId, string item, string key)
+    {
+        using var message = new HttpRequestMessage(HttpMethod.Post, "/api/requests") { Content = JsonContent.Create(new { residentId, itemCode = item }) };
+        message.Headers.Add("Idempotency-Key", key);
+        try
+        {
+            using var response = await admin.SendAsync(message);
+            _statuses.AddOrUpdate((int)response.StatusCode, 1, (_, c) => c + 1);
+            if (response.IsSuccessStatusCode)
+                _acknowledged.Add(((await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.ToString(), DateTimeOffset.UtcNow));
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            _statuses.AddOrUpdate(0, 1, (_, c) => c + 1); // no answer: not acknowledged
+        }
+    }
+
+    /// <summary>Each worker's own list (GET /api/tasks/mine) as (worker, task id) pairs.</summary>
+    public async Task<List<(string WorkerId, string TaskId)>> HeldAsync()
+    {
+        var held = new List<(string, string)>();
+        foreach (var (workerId, client) in Workers)
+        {
+            var page = await client.GetFromJsonAsync<JsonObject>("/api/tasks/mine?pageSize=200");
+            held.AddRange((page!["items"] as JsonArray)!.OfType<JsonObject>().Select(t => (workerId, t["id"]!.ToString())));
+        }
+        return held;
+    }
+
+    /// <summary>A task through the API, retried while the cluster settles; null when it is not there.</summary>
+    public async Task<JsonObject?> TaskAsync(string id)
+    {
+        var until = DateTime.UtcNow.AddMinutes(1);
+        while (true)
+        {
+            try
+            {
+                using var response = await admin.GetAsync($"/api/tasks/{Uri.EscapeDataString(id)}");
+                if (response.StatusCode == System.Net.HttpStatusCode.NotFound) return null;
+                if (response.IsSuccessStatusCode) return await response.Content.ReadFromJsonAsync<JsonObject>();
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { }
+            if (DateTime.UtcNow > until) throw new TimeoutException($"Task {id} could not be read within a minute.");
+            await Task.Delay(1000);
         }
     }
 }

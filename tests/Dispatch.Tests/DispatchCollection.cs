@@ -1,5 +1,7 @@
 using Grid.Grains.Seeding;
 using Grid.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Grid.Dispatch.Tests;
@@ -16,6 +18,13 @@ public sealed class DispatchCollection : ICollectionFixture<DispatchGateway>
 /// </summary>
 public class DispatchGateway : GatewayFactory, IAsyncLifetime
 {
+    /// <summary>Storage is the real SQLite provider behind <see cref="FaultyGrainStorage"/>; no fault is armed unless a test arms one.</summary>
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services => services.AddFaultyGrainStorage());
+    }
+
     public new async Task InitializeAsync()
     {
         var status = Services.GetRequiredService<SeedStatus>();

@@ -21,10 +21,11 @@ public sealed class RequestIntakeGrain(
             var task = GrainFactory.GetGrain<ITaskGrain>(existing);
             return await task.GetAsync() ?? await task.CreateAsync(draft with { Id = existing }, actor);
         }
-        // Remember the key before creating, so a crash in between leaves a retry pointing at the same task id.
+        // Remember the key before creating (save, then tell the task), so a crash or a failed task save
+        // leaves a retry pointing at the same task id: the retry creates it once, never twice.
         state.State.BodyHash = bodyHash;
         state.State.TaskId = draft.Id;
-        await state.WriteStateAsync();
+        await state.CommitAsync(this);
         return await GrainFactory.GetGrain<ITaskGrain>(draft.Id).CreateAsync(draft, actor);
     }
 }

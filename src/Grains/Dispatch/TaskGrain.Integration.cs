@@ -8,30 +8,17 @@ namespace Grid.Grains.Dispatch;
 /// <summary>Where a task meets the other features: request volume for the catalog, service records for evaluation, boundary moves.</summary>
 public sealed partial class TaskGrain
 {
+    /// <summary>The kind of the retry deadline older versions scheduled for a failed registration; still honoured when one fires.</summary>
     private const string ServiceRecordRetry = "service-record";
-    private static readonly TimeSpan ServiceRecordRetryDelay = TimeSpan.FromMinutes(1);
 
     /// <summary>Counts a new request for its item and village, so delegation frequency classes follow real demand.</summary>
-    private Task RecordRequestVolumeAsync() => S.Draft!.Kind != TaskKind.Request ? Task.CompletedTask
-        : GrainFactory.GetGrain<IRequestVolumeGrain>(S.Draft.ItemCode).RecordAsync(S.VillageCode, ChinaDate.Today(clock), 1);
-
-    /// <summary>
-    /// Registers the completed request as a service record (record id = task id) so the resident can rate it.
-    /// Registration is idempotent; if it fails now, a durable deadline retries it until it succeeds.
-    /// </summary>
-    private async Task RegisterServiceRecordAsync()
+    private void RecordRequestVolume()
     {
-        if (S.Draft!.Kind != TaskKind.Request) return;
-        try
-        {
-            await RegisterServiceRecordNowAsync();
-        }
-        catch (Exception ex) when (ex is not Common.DomainException)
-        {
-            await ScheduleAsync(ServiceRecordRetry, Now + ServiceRecordRetryDelay);
-        }
+        if (S.Draft!.Kind == TaskKind.Request)
+            S.Outbox.Enqueue(Effects.Volume, S.VillageCode, ChinaDate.Today(clock).ToString("yyyy-MM-dd", global::System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    /// <summary>Registers the completed request as a service record (record id = task id) so the resident can rate it; idempotent.</summary>
     private async Task RegisterServiceRecordNowAsync()
     {
         var item = await items.FindAsync(S.Draft!.ItemCode);
@@ -46,13 +33,14 @@ public sealed partial class TaskGrain
     public async Task MoveAsync(string toGridId, string toVillageCode, string by)
     {
         if (S.Draft is null || !View().IsOpen || (S.GridId == toGridId && S.VillageCode == toVillageCode)) return;
-        var fromVillage = S.VillageCode;
-        var detail = $"{S.GridId} ({fromVillage}) -> {toGridId} ({toVillageCode})";
-        S.GridId = toGridId;
-        S.VillageCode = toVillageCode;
-        Record(by, "moved-with-grid", S.WorkerId, detail);
-        await SaveAsync(S.WorkerId);
-        if (fromVillage != toVillageCode) await GrainFactory.GetGrain<IVillageTasksGrain>(fromVillage).RemoveAsync(Id);
-        await audit.WriteAsync(new AuditEntry(Now, by, "task.move", "task", Id, toVillageCode, detail));
+        await WriteAsync(() =>
+        {
+            var detail = $"{S.GridId} ({S.VillageCode}) -> {toGridId} ({toVillageCode})";
+            S.GridId = toGridId;
+            S.VillageCode = toVillageCode;
+            Record(by, "moved-with-grid", S.WorkerId, detail);
+            Audit(by, "task.move", detail);
+            return Task.FromResult(true);
+        });
     }
 }

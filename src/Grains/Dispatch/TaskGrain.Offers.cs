@@ -12,24 +12,26 @@ public sealed partial class TaskGrain
     private DispatchNeed Need() => new(S.GridId, S.VillageCode, S.Draft!.Skills, S.HomeLat, S.HomeLng,
         S.Draft.WindowStartUtc, S.Draft.WindowEndUtc, S.Tried.ToHashSet());
 
-    /// <summary>Offers the task to the best worker not yet tried; with nobody left it waits in the village queue and the center is told.</summary>
+    /// <summary>
+    /// Offers the task to the best worker not yet tried; with nobody left it waits in the village queue
+    /// and the center is told. The worker's list learns of the offer from the outbox after the save,
+    /// so a failed save leaves no ghost offer; the scorer's load check keeps workers under capacity.
+    /// </summary>
     private async Task OfferNextAsync(string actor)
     {
         S.WorkerId = S.WorkerName = S.Reason = null;
         var ranked = await new CandidateFinder(GrainFactory).RankAsync(Need(), S.Draft!.ResidentId, Now);
-        foreach (var (choice, capacity) in ranked)
+        if (ranked.Count > 0)
         {
-            var offer = Summary() with { Stage = TaskStage.Offered, WorkerId = choice.WorkerId, Reason = choice.Reason };
-            if (!await GrainFactory.GetGrain<IWorkerTasksGrain>(choice.WorkerId).TryAddAsync(offer, capacity)) continue;
-            await OfferToAsync(actor, choice);
+            OfferTo(actor, ranked[0].Choice);
             return;
         }
         S.Stage = TaskStage.Queued;
         Record(actor, "queued", null, "no worker fits; waiting in the village queue");
-        await NotifyAsync(Inboxes.Region(S.VillageCode), "queued", $"任务 {Id} ({S.Draft.ItemCode}) 暂无合适网格员, 已进入本村(社区)待派队列, 请中心派单。");
+        Notify(Inboxes.Region(S.VillageCode), "queued", $"任务 {Id} ({S.Draft.ItemCode}) 暂无合适网格员, 已进入本村(社区)待派队列, 请中心派单。");
     }
 
-    private async Task OfferToAsync(string actor, DispatchChoice choice)
+    private void OfferTo(string actor, DispatchChoice choice)
     {
         S.Stage = TaskStage.Offered;
         S.WorkerId = choice.WorkerId;
@@ -38,8 +40,8 @@ public sealed partial class TaskGrain
         S.Offers++;
         GridMetrics.Offers.Add(1);
         Record(actor, "offered", choice.WorkerId, choice.Reason);
-        await ScheduleAsync($"offer:{S.Offers}", Now + Options.AcceptTimeout);
-        await NotifyAsync(Inboxes.Worker(choice.WorkerId), "offered", $"新任务 {Id} ({S.Draft!.ItemCode}, {S.Draft.Urgency}): {choice.Reason}。请在 {Options.AcceptTimeout.TotalMinutes:0} 分钟内接单。");
+        Schedule($"offer:{S.Offers}", Now + Options.AcceptTimeout);
+        Notify(Inboxes.Worker(choice.WorkerId), "offered", $"新任务 {Id} ({S.Draft!.ItemCode}, {S.Draft.Urgency}): {choice.Reason}。请在 {Options.AcceptTimeout.TotalMinutes:0} 分钟内接单。");
     }
 
     private async Task ReassignAsync(TaskActor actor, TaskCommand command)
@@ -60,57 +62,70 @@ public sealed partial class TaskGrain
         var from = S.WorkerId;
         Record(actor.UserName, "reassigned", command.WorkerId, $"from {from ?? "queue"}: {command.Reason}");
         if (from is not null)
-            await NotifyAsync(Inboxes.Worker(from), "reassigned", $"任务 {Id} 已改派给其他网格员。");
+            Notify(Inboxes.Worker(from), "reassigned", $"任务 {Id} 已改派给其他网格员。");
         S.Tried.Remove(command.WorkerId);
-        await OfferToAsync(actor.UserName, choice);
+        OfferTo(actor.UserName, choice);
     }
 
     public async Task OnDeadlineAsync(string deadlineId, string kind)
     {
+        ForgetScheduleOf(kind);
         if (kind == ServiceRecordRetry)
         {
             if (S.Stage == TaskStage.Completed) await RegisterServiceRecordNowAsync();
             return;
         }
         if (S.Draft is null || !View().IsOpen) return;
-        var previousWorker = S.WorkerId;
-        if (kind == $"offer:{S.Offers}" && S.Stage == TaskStage.Offered)
+        await WriteAsync(async () =>
         {
-            Record(System, "offer-expired", S.WorkerId, $"not accepted within {Options.AcceptTimeout}");
-            await NotifyAsync(Inboxes.Worker(S.WorkerId!), "offer-expired", $"任务 {Id} 超时未接单, 已转派。");
-            S.Tried.Add(S.WorkerId!);
-            await OfferNextAsync(System);
-        }
-        else if (kind == "due:1" && S.EscalationLevel < 1)
-        {
-            S.EscalationLevel = 1;
-            GridMetrics.Escalations.Add(1, new KeyValuePair<string, object?>("level", 1));
-            Record(System, "overdue-center", S.WorkerId, "not done by the promised time; the center is told");
-            await NotifyAsync(Inboxes.Region(S.VillageCode), "overdue", $"任务 {Id} 已超过承诺时间未办结 (网格员 {S.WorkerId ?? "未派"})。");
-            await ScheduleAsync("due:2", Now + Options.TownshipEscalationDelay);
-        }
-        else if (kind == "due:2" && S.EscalationLevel < 2)
-        {
-            S.EscalationLevel = 2;
-            GridMetrics.Escalations.Add(1, new KeyValuePair<string, object?>("level", 2));
-            Record(System, "overdue-township", S.WorkerId, "still not done; the township coordinator is told");
-            await NotifyAsync(Inboxes.Region(RegionCodes.TownshipOf(S.VillageCode)), "overdue", $"任务 {Id} 超时未办结, 已升级至乡镇(街道)。");
-        }
-        else return;
-        await SaveAsync(previousWorker);
-        await audit.WriteAsync(new AuditEntry(Now, System, "task.deadline." + kind, "task", Id, S.VillageCode, $"stage={S.Stage} worker={S.WorkerId}"));
+            if (kind == $"offer:{S.Offers}" && S.Stage == TaskStage.Offered)
+            {
+                Record(System, "offer-expired", S.WorkerId, $"not accepted within {Options.AcceptTimeout}");
+                Notify(Inboxes.Worker(S.WorkerId!), "offer-expired", $"任务 {Id} 超时未接单, 已转派。");
+                S.Tried.Add(S.WorkerId!);
+                await OfferNextAsync(System);
+            }
+            else if (kind == "due:1" && S.EscalationLevel < 1)
+            {
+                S.EscalationLevel = 1;
+                GridMetrics.Escalations.Add(1, new KeyValuePair<string, object?>("level", 1));
+                Record(System, "overdue-center", S.WorkerId, "not done by the promised time; the center is told");
+                Notify(Inboxes.Region(S.VillageCode), "overdue", $"任务 {Id} 已超过承诺时间未办结 (网格员 {S.WorkerId ?? "未派"})。");
+                Schedule("due:2", Now + Options.TownshipEscalationDelay);
+            }
+            else if (kind == "due:2" && S.EscalationLevel < 2)
+            {
+                S.EscalationLevel = 2;
+                GridMetrics.Escalations.Add(1, new KeyValuePair<string, object?>("level", 2));
+                Record(System, "overdue-township", S.WorkerId, "still not done; the township coordinator is told");
+                Notify(Inboxes.Region(RegionCodes.TownshipOf(S.VillageCode)), "overdue", $"任务 {Id} 超时未办结, 已升级至乡镇(街道)。");
+            }
+            else return false;
+            Audit(System, "task.deadline." + kind, $"stage={S.Stage} worker={S.WorkerId}");
+            return true;
+        });
     }
 
     /// <summary>
     /// Each deadline gets its own grain; stale ones are recognised by kind and ignored rather than
     /// cancelled, because cancelling from here could wait on a deadline that is calling this task.
     /// </summary>
-    private Task ScheduleAsync(string kind, DateTime dueUtc) =>
-        GrainFactory.GetGrain<IDeadlineGrain>($"task/{Id}/{kind}").ScheduleAsync(kind, dueUtc, this.GetGrainId());
+    private void Schedule(string kind, DateTime dueUtc) => S.Outbox.Enqueue(Effects.Deadline, kind, atUtc: dueUtc);
 
-    private Task NotifyAsync(string inbox, string kind, string message) =>
-        GrainFactory.GetGrain<INotificationInboxGrain>(inbox).AddAsync(
-            new Notification($"{Id}/{S.Version}/{kind}/{S.History.Count}", Now, kind, Id, message));
+    private void Notify(string inbox, string kind, string message) =>
+        S.Outbox.Enqueue(Effects.Notify, inbox, kind, message, Now, id: $"{Id}/{S.Version}/{kind}/{S.History.Count}");
+
+    private void Audit(string actor, string action, string detail) =>
+        S.Outbox.Enqueue(Effects.Audit, action, actor, detail, Now, S.VillageCode);
+
+    /// <summary>
+    /// A deadline that fires was scheduled, whatever the outbox says (its delivery's answer may have
+    /// been lost); re-sending it now would call the deadline grain that is calling us.
+    /// </summary>
+    private void ForgetScheduleOf(string kind)
+    {
+        if (state.State.Outbox.Pending.RemoveAll(e => e.Kind == Effects.Deadline && e.Target == kind) > 0) Driver.StoredCopyStale = true;
+    }
 
     private string Id => this.GetPrimaryKeyString();
 }

@@ -40,7 +40,7 @@ public sealed partial class TaskGrain
         return Task.CompletedTask;
     }
 
-    private async Task CompleteAsync(TaskActor actor, TaskCommand command)
+    private Task CompleteAsync(TaskActor actor, TaskCommand command)
     {
         RequireAssignedWorker(actor, "complete");
         RequireStage("complete", TaskStage.CheckedIn);
@@ -57,9 +57,9 @@ public sealed partial class TaskGrain
         S.Custody = [.. custody];
         S.Stage = TaskStage.Completed;
         Record(actor.UserName, "completed", S.WorkerId, $"{custody.Count} original document(s) taken and returned");
-        await GrainFactory.GetGrain<IResidentGrain>(S.Draft!.ResidentId).RecordVisitAsync(new VisitRecord(Now, S.WorkerId!,
-            S.Draft.Kind == TaskKind.CareVisit ? "care-visit" : "assisted-agency", S.Draft.ItemCode));
-        await RegisterServiceRecordAsync();
+        S.Outbox.Enqueue(Effects.Visit, S.Draft!.ResidentId, S.WorkerId, S.Draft.Kind == TaskKind.CareVisit ? "care-visit" : "assisted-agency", Now);
+        if (S.Draft.Kind == TaskKind.Request) S.Outbox.Enqueue(Effects.ServiceRecord, Id);
+        return Task.CompletedTask;
     }
 
     private Task FailAsync(TaskActor actor, TaskCommand command)

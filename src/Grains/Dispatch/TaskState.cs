@@ -1,3 +1,5 @@
+using Grid.Grains.Common;
+
 namespace Grid.Grains.Dispatch;
 
 public sealed class TaskState
@@ -25,4 +27,6 @@ public sealed class TaskState
     public DateTime CreatedAtUtc { get; set; }
     /// <summary>Action ids already applied, so an offline replay is answered without acting twice.</summary>
     public Dictionary<string, TaskAction> Actions { get; set; } = [];
+    /// <summary>Effects on other grains decided with this state and not yet delivered (saved with it, so none is lost).</summary>
+    public Outbox Outbox { get; set; } = new();
 }

@@ -41,7 +41,8 @@ public sealed record TaskSummary(
     [property: Id(11)] double Lat,
     [property: Id(12)] double Lng,
     [property: Id(13)] DateTime PromisedByUtc,
-    [property: Id(14)] int EscalationLevel);
+    [property: Id(14)] int EscalationLevel,
+    [property: Id(15)] int Version = 0);
 
 [GenerateSerializer, Immutable, Alias("grid.dispatch-notification")]
 public sealed record Notification(

@@ -60,6 +60,7 @@ public sealed class ResidentGrain(
 
     public Task AddVisitAsync(VisitRecord visit)
     {
+        if (state.State.Visits.Contains(visit)) return Task.CompletedTask; // a re-sent visit (a task's outbox) is kept once
         state.State.Visits.Add(visit);
         return state.CommitAsync(this, logger);
     }

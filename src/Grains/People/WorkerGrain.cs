@@ -15,7 +15,7 @@ public sealed class WorkerGrain(
     {
         state.State.Profile = profile;
         state.State.Version++;
-        return state.WriteStateAsync();
+        return state.CommitAsync(this);
     }
 
     /// <summary>Saves the worker with its filing owed (see <see cref="Filing"/>), then pays it; a failed filing is retried, the save stands.</summary>
@@ -58,7 +58,7 @@ public sealed class WorkerGrain(
         }
         state.State.Profile = p with { Grids = grids, VillageCode = villageCode };
         state.State.Version++;
-        await state.WriteStateAsync();
+        await state.CommitAsync(this);
     }
 }
 

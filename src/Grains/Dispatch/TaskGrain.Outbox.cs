@@ -1,0 +1,84 @@
+using Grid.Grains.Common;
+using Grid.Grains.Deadlines;
+using Grid.Grains.Delegation;
+using Grid.Grains.Dispatch.Audit;
+using Grid.Grains.People;
+using Microsoft.Extensions.Logging;
+
+namespace Grid.Grains.Dispatch;
+
+/// <summary>
+/// Delivery of the task's outbox. Every receiver is idempotent for a repeated effect: lists are
+/// brought in line with the task as it is now, inboxes and deadlines are keyed by id, a resident's
+/// visit is a value it keeps once. None of them calls a task back.
+/// </summary>
+public sealed partial class TaskGrain
+{
+    private static class Effects
+    {
+        public const string Worker = "worker";
+        public const string Board = "board";
+        public const string Notify = "notify";
+        public const string Deadline = "deadline";
+        public const string Volume = "volume";
+        public const string Visit = "visit";
+        public const string ServiceRecord = "service-record";
+        public const string Audit = "audit";
+    }
+
+    private Task DeliverAsync(OutboxEffect e)
+    {
+        switch (e.Kind)
+        {
+            case Effects.Worker:
+                var list = GrainFactory.GetGrain<IWorkerTasksGrain>(e.Target);
+                return S.Draft is not null && View().IsOpen && S.WorkerId == e.Target ? list.UpsertAsync(Summary()) : list.RemoveAsync(Id);
+            case Effects.Board:
+                var board = GrainFactory.GetGrain<IVillageTasksGrain>(e.Target);
+                return S.Draft is not null && View().IsOpen && S.VillageCode == e.Target ? board.UpsertAsync(Summary()) : board.RemoveAsync(Id);
+            case Effects.Notify:
+                return GrainFactory.GetGrain<INotificationInboxGrain>(e.Target).AddAsync(new Notification(e.Id, e.AtUtc ?? Now, e.Arg ?? "", Id, e.Text ?? ""));
+            case Effects.Deadline:
+                return GrainFactory.GetGrain<IDeadlineGrain>($"task/{Id}/{e.Target}").ScheduleAsync(e.Target, e.AtUtc ?? Now, this.GetGrainId());
+            case Effects.Volume:
+                return GrainFactory.GetGrain<IRequestVolumeGrain>(S.Draft!.ItemCode).RecordAsync(e.Target, DateOnly.Parse(e.Arg!, global::System.Globalization.CultureInfo.InvariantCulture), 1);
+            case Effects.Visit:
+                return GrainFactory.GetGrain<IResidentGrain>(e.Target).RecordVisitAsync(new VisitRecord(e.AtUtc ?? Now, e.Arg!, e.Text!, S.Draft!.ItemCode));
+            case Effects.ServiceRecord:
+                return RegisterServiceRecordNowAsync();
+            case Effects.Audit:
+                return audit.WriteAsync(new AuditEntry(e.AtUtc ?? Now, e.Arg ?? System, e.Target, "task", Id, e.Extra ?? S.VillageCode, e.Text));
+            default:
+                logger.LogError("Task {TaskId} dropped an outbox effect of unknown kind {Kind}", Id, e.Kind);
+                return Task.CompletedTask;
+        }
+    }
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // Left over from a crash or a failed delivery: re-drive soon, after the call that woke us,
+        // so that a deadline calling us is not called back while it waits.
+        if (!state.State.Outbox.IsEmpty)
+            this.RegisterGrainTimer(_ => Driver.DrainAsync(), new GrainTimerCreationOptions(TimeSpan.FromMilliseconds(50), Timeout.InfiniteTimeSpan) { Interleave = false });
+        return Task.CompletedTask;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        // Delivered effects are still listed in the stored copy; clear them so a later activation does not re-send them.
+        if (_driver is { StoredCopyStale: true } && state.RecordExists)
+        {
+            try
+            {
+                await state.WriteStateAsync(cancellationToken);
+            }
+            catch (Exception ex)
+            {
+                logger.LogDebug(ex, "Task {TaskId} could not clear its delivered outbox on deactivation; the next activation re-sends it (idempotently)", Id);
+            }
+        }
+    }
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) =>
+        reminderName == OutboxDriver.ReminderName ? Driver.OnReminderAsync() : Task.CompletedTask;
+}
