@@ -2,11 +2,9 @@ using Grid.Testing;
 using Grid.WritePath.Bench;
 using Microsoft.Extensions.DependencyInjection;
 
-// dotnet run -c Release --project bench/WritePath.Bench -- [facts=100000] [auditEntries=100000]
+// dotnet run -c Release --project bench/WritePath.Bench -- [facts=100000]
 var facts = args.Length > 0 ? int.Parse(args[0]) : 100_000;
-var audits = args.Length > 1 ? int.Parse(args[1]) : 100_000;
 await using var gateway = new GatewayFactory();
 await gateway.InitializeAsync();
 var grains = gateway.Services.GetRequiredService<IGrainFactory>();
 await StatsBench.RunAsync(gateway, grains, facts);
-await AuditBench.RunAsync(grains, audits);

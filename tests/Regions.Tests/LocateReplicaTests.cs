@@ -16,10 +16,13 @@ public sealed class LocateReplicaTests(GatewayFactory gateway)
         var replica = grains.GetGrain<ILocateReplicaGrain>(RegionCodes.City);
         var model = await gateway.Services.GetRequiredService<GeographySource>().GetAsync();
         // A grid of the last village, still where the base geography put it, moved to a sibling village.
-        var from = model.Grids.Values.Select(g => g.VillageCode).Max(StringComparer.Ordinal)!;
+        var from = model.Grids.Values.Select(g => g.VillageCode).Distinct()
+            .Where(v => model.Grids.Values.Any(g => g.VillageCode != v && RegionCodes.TownshipOf(g.VillageCode) == RegionCodes.TownshipOf(v)))
+            .Max(StringComparer.Ordinal)!;
         var grids = await owner.GridsInAsync(RegionCodes.TownshipOf(from));
         var gridId = grids.Where(g => g.VillageCode == from && model.Grids.ContainsKey(g.GridId)).Select(g => g.GridId).Max(StringComparer.Ordinal)!;
         var to = grids.Select(g => g.VillageCode).Where(v => v != from).Min(StringComparer.Ordinal)!;
+        Assert.NotNull(to);
         var point = model.RepresentativePoints[gridId];
         var before = await replica.LocateAsync(point.Y, point.X);
         Assert.Equal((gridId, from), (before?.Grid.Code, before?.Village.Code));
