@@ -42,7 +42,7 @@ public sealed class BulkSeedPostgresTests
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("""
             SELECT concat_ws('|', GrainType, GrainIdN0, GrainIdN1, GrainIdExtension, Version, Payload::text) FROM GridGrainState
-            WHERE ServiceId = @service ORDER BY GrainType, GrainIdExtension
+            WHERE ServiceId = @service ORDER BY GrainType, GrainIdN0, GrainIdN1, GrainIdExtension
             """, connection);
         command.Parameters.AddWithValue("service", serviceId);
         await using var reader = await command.ExecuteReaderAsync();
