@@ -40,7 +40,7 @@ public static class RectificationsApi
         IEnumerable<string> counties = RegionCodes.LevelOf(scope) == RegionLevel.City
             ? (await grains.GetGrain<IRegionGrain>(scope).GetChildrenAsync()).Select(c => c.Code)
             : [RegionCodes.CountyOf(scope)];
-        var query = new RectificationQuery(scope, overdue, status is { } s ? (RectificationStatus)(int)s : null);
+        var query = new RectificationQuery(scope, overdue, status);
         var lists = await Task.WhenAll(counties.Select(c => grains.GetGrain<IRectificationIndexGrain>(c).ListAsync(query)));
         var all = lists.SelectMany(l => l).OrderBy(r => r.CurrentDueUtc ?? DateTime.MaxValue).ThenBy(r => r.RecordId, StringComparer.Ordinal).ToList();
         var items = all.Skip(pageIndex * pageSize).Take(pageSize).Select(r => r.ToDto()).ToList();
@@ -69,7 +69,7 @@ public static class RectificationsApi
         };
         RequireAccess(user, info, allowResident: kind == K.ReRate);
         if (user.Role() != Roles.Resident && !ActorRoles.Contains(user.Role())) throw new ForbiddenException("Your role does not take rectification steps.");
-        var action = new RectificationAction(kind, user.UserName(), request.Note, Clean(request.Evidence), request.Level?.ToModel(), null, null);
+        var action = new RectificationAction(kind, user.UserName(), request.Note, Clean(request.Evidence), request.Level, null, null);
         return Versioned(http, await grains.GetGrain<IRectificationGrain>(id).ActAsync(action, ParseIfMatch(ifMatch)));
     }
 
@@ -77,7 +77,7 @@ public static class RectificationsApi
         HttpContext http, [FromHeader(Name = "If-Match")] string? ifMatch)
     {
         RequireAccess(user, await FindAsync(grains, id), allowResident: false);
-        var action = new RectificationAction(K.Appeal, user.UserName(), request.Statement, [], null, (AppealReason)(int)request.Reason, null);
+        var action = new RectificationAction(K.Appeal, user.UserName(), request.Statement, [], null, request.Reason, null);
         return Versioned(http, await grains.GetGrain<IRectificationGrain>(id).ActAsync(action, ParseIfMatch(ifMatch)));
     }
 

@@ -46,5 +46,5 @@ public static class RegionsApi
         TypedResults.Problem(statusCode: 404, title: "Region not found.", detail: $"No region has the code {code}.");
 
     public static RegionDto ToDto(this RegionInfo r) =>
-        new(r.Code, r.Name, (RegionLevel)(int)r.Level, r.ParentCode, r.Kind is { } k ? (VillageKind)(int)k : null, r.ChildCount);
+        new(r.Code, r.Name, r.Level, r.ParentCode, r.Kind is { } k ? k : null, r.ChildCount);
 }
