@@ -38,17 +38,4 @@ internal static class DispatchMapping
 
     /// <summary>张三丰 → 张**: enough to recognise a case, not to identify a person.</summary>
     public static string Mask(string name) => name.Length <= 1 ? name : name[..1] + new string('*', name.Length - 1);
-
-    public static string ETag(int version) => $"\"{version}\"";
-
-    /// <summary>Reads an If-Match header of the form "7" (quoted version); null when absent, a validation error when unreadable.</summary>
-    public static int? IfMatch(HttpRequest request)
-    {
-        var raw = request.Headers.IfMatch.ToString();
-        if (string.IsNullOrWhiteSpace(raw) || raw.Trim() == "*") return null;
-        var text = raw.Trim();
-        if (text.StartsWith("W/", StringComparison.Ordinal)) text = text[2..];
-        return int.TryParse(text.Trim('"'), out var v) ? v
-            : throw Grid.Grains.Common.ValidationException.For("If-Match", "Send the ETag you read from the task, e.g. \"3\".");
-    }
 }
