@@ -15,10 +15,17 @@ public sealed record PageQuery(int PageIndex = 0, int PageSize = PageQuery.Defau
     /// <summary>This query, or a 400 naming each bad parameter.</summary>
     public PageQuery Checked()
     {
+        var errors = Errors();
+        return errors.Count > 0 ? throw new ValidationException(errors) : this;
+    }
+
+    /// <summary>What is wrong with this query, for handlers that gather errors before answering.</summary>
+    public Dictionary<string, string[]> Errors()
+    {
         var errors = new Dictionary<string, string[]>();
         if (PageIndex < 0) errors["pageIndex"] = ["pageIndex counts from 0."];
         if (PageSize is < 1 or > MaxPageSize) errors["pageSize"] = [$"Use a page size of 1–{MaxPageSize}."];
-        return errors.Count > 0 ? throw new ValidationException(errors) : this;
+        return errors;
     }
 
     public Page<T> Of<T>(IReadOnlyCollection<T> all) => new(all.Skip(PageIndex * PageSize).Take(PageSize).ToList(), PageIndex, PageSize, all.Count);
