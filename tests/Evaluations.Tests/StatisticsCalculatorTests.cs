@@ -1,3 +1,4 @@
+using Grid.Contracts;
 using Grid.Grains.Evaluations;
 using L = Grid.Contracts.Satisfaction;
 
