@@ -4,6 +4,7 @@ public enum TaskStage { Queued, Offered, Accepted, CheckedIn, Completed, Failed,
 
 public enum TaskKind { Request, CareVisit }
 
+/// <summary>1–3, the same scale as a planning visit's priority; stored by name in grain state.</summary>
 public enum Urgency { Routine = 1, Due = 2, Urgent = 3 }
 
 /// <summary>App: the resident's or a family member's phone; Hotline: an operator taking a call; InPerson: a worker at the door.</summary>

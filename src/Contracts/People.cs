@@ -1,5 +1,8 @@
 namespace Grid.Contracts;
 
+/// <summary>Special-needs categories (特殊群体); stored by name in grain state.</summary>
+public enum Need { LivingAlone, Disabled, SeverelyIll, MartyrFamily, Aged }
+
 public sealed record GridAssignmentDto(string GridId, DateOnly From, DateOnly? Until);
 
 /// <summary>A worker. <c>Phone</c> is masked unless the caller needs it (see docs/people-and-privacy.md).</summary>

@@ -15,10 +15,10 @@ public sealed record MonthlySatisfactionDto(string Month, int Evaluations, doubl
 /// <summary>The public, anonymous summary of a region: counts and rates only.</summary>
 public sealed record RegionSatisfactionDto(string Code, string Name, IReadOnlyList<MonthlySatisfactionDto> Months);
 
-public enum QualityVerdictDto { Keep, Review, Cancel }
+public enum QualityVerdict { Keep, Review, Cancel }
 
 public sealed record ItemAssessmentDto(
     string ItemCode, string ItemName, int Volume, double MonthlyVolume, double? AverageHoursToComplete, int Evaluations,
-    double? SatisfactionRate, double? BadReviewRate, QualityVerdictDto Suggestion, IReadOnlyList<string> Reasons);
+    double? SatisfactionRate, double? BadReviewRate, QualityVerdict Suggestion, IReadOnlyList<string> Reasons);
 
 public sealed record QualityAssessmentDto(string Region, DateOnly From, DateOnly To, IReadOnlyList<ItemAssessmentDto> Items);

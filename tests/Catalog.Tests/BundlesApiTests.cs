@@ -24,7 +24,7 @@ public sealed class BundlesApiTests(GatewayFactory gateway)
         var code = NewCode("YJS");
         (await department.SendAsync(Put($"/api/bundles/{code}", new ServiceBundle(code, "测试一件事", "民政局", [a, b], "一次办")))).EnsureSuccessStatusCode();
 
-        var detail = await gateway.CreateClient().GetFromJsonAsync<BundleDetail>($"/api/bundles/{code}", Json.Options);
+        var detail = await gateway.CreateClient().GetFromJsonAsync<BundleDetailDto>($"/api/bundles/{code}", Json.Options);
 
         Assert.Equal(["申请表", "收入证明", "居民身份证", "医疗费用票据"], detail!.Materials.Select(m => m.Name).ToList());
         var income = detail.Materials.Single(m => m.Name == "收入证明");
@@ -42,7 +42,7 @@ public sealed class BundlesApiTests(GatewayFactory gateway)
         var key = Guid.NewGuid().ToString();
         async Task<BundleApplication> ApplyAsync()
         {
-            var request = new HttpRequestMessage(HttpMethod.Post, "/api/bundles/YJS-YL/applications") { Content = JsonContent.Create(new ApplyRequest(me!.RegionCode, null)) };
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/bundles/YJS-YL/applications") { Content = JsonContent.Create(new BundleApplyRequest(me!.RegionCode, null)) };
             request.Headers.Add("Idempotency-Key", key);
             var response = await resident.SendAsync(request);
             Assert.Equal(HttpStatusCode.Created, response.StatusCode);
@@ -53,11 +53,11 @@ public sealed class BundlesApiTests(GatewayFactory gateway)
         var retry = await ApplyAsync();
         var department = await gateway.SignedInClientAsync(DemoAccounts.Department);
         var url = $"/api/bundles/applications/{first.Id}/items";
-        var own = await department.PostAsJsonAsync($"{url}/MZ-GF-001/decision", new DecisionRequest(true, null));
-        var foreign = await department.PostAsJsonAsync($"{url}/WJ-GG-005/decision", new DecisionRequest(true, null));
+        var own = await department.PostAsJsonAsync($"{url}/MZ-GF-001/decision", new BundleDecisionRequest(true, null));
+        var foreign = await department.PostAsJsonAsync($"{url}/WJ-GG-005/decision", new BundleDecisionRequest(true, null));
         var admin = await gateway.SignedInClientAsync(DemoAccounts.Admin);
-        await admin.PostAsJsonAsync($"{url}/WJ-GG-005/decision", new DecisionRequest(true, null));
-        var last = await admin.PostAsJsonAsync($"{url}/RS-GF-002/decision", new DecisionRequest(true, null));
+        await admin.PostAsJsonAsync($"{url}/WJ-GG-005/decision", new BundleDecisionRequest(true, null));
+        var last = await admin.PostAsJsonAsync($"{url}/RS-GF-002/decision", new BundleDecisionRequest(true, null));
         var seen = await resident.GetFromJsonAsync<BundleApplication>($"/api/bundles/applications/{first.Id}", Json.Options);
 
         Assert.Equal(first.Id, retry.Id);
@@ -75,7 +75,7 @@ public sealed class BundlesApiTests(GatewayFactory gateway)
     [Fact]
     public async Task TheSeededBundlesMergeTheirGuidesWithoutDuplicates()
     {
-        var detail = await gateway.CreateClient().GetFromJsonAsync<BundleDetail>("/api/bundles/YJS-CJ", Json.Options);
+        var detail = await gateway.CreateClient().GetFromJsonAsync<BundleDetailDto>("/api/bundles/YJS-CJ", Json.Options);
 
         Assert.Equal("残疾人联合会", detail!.Bundle.Bundle.LeadDepartment);
         Assert.Equal(detail.Materials.Count, detail.Materials.Select(m => GuideRules.Normalize(m.Name)).Distinct().Count());

@@ -1,5 +1,6 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
+using Grid.Contracts;
 using Grid.Grains.Catalog;
 using Grid.Grains.Delegation;
 using Grid.Testing;

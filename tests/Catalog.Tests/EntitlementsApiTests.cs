@@ -20,7 +20,7 @@ public sealed class EntitlementsApiTests(GatewayFactory gateway)
     {
         var client = await gateway.SignedInClientAsync(DemoAccounts.Department);
 
-        var page = await client.GetFromJsonAsync<Page<EligibleResident>>($"/api/entitlements/MSJX-001/eligible?region={Township}&pageSize=100", Json.Options);
+        var page = await client.GetFromJsonAsync<Page<EligibleResidentDto>>($"/api/entitlements/MSJX-001/eligible?region={Township}&pageSize=100", Json.Options);
 
         var expected = await AgedEightyOrMoreAsync();
         Assert.True(expected.Count > 0);
@@ -58,7 +58,7 @@ public sealed class EntitlementsApiTests(GatewayFactory gateway)
             new EligibilityRule([Need.LivingAlone], [], null, null, 2), "测试文号");
         (await client.PutAsJsonAsync($"/api/entitlements/{id}", policy, Json.Options)).EnsureSuccessStatusCode();
 
-        var page = await client.GetFromJsonAsync<Page<EligibleResident>>($"/api/entitlements/{id}/eligible?pageSize=100", Json.Options);
+        var page = await client.GetFromJsonAsync<Page<EligibleResidentDto>>($"/api/entitlements/{id}/eligible?pageSize=100", Json.Options);
 
         var directory = await ResidentsAsync();
         var expected = directory.Where(r => r.Needs.Contains(Need.LivingAlone) && r.CareLevel >= 2).Select(r => r.Id).Order(StringComparer.Ordinal).ToList();

@@ -1,6 +1,7 @@
-using System.Net;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json;
+using Grid.Contracts;
 using Grid.Grains.Catalog;
 using Grid.Testing;
 using static Grid.Catalog.Tests.TestData;

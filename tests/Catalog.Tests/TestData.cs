@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using Grid.Contracts;
 using Grid.Grains.Catalog;
 using Grid.Testing;
 

@@ -1,3 +1,4 @@
+using Grid.Contracts;
 using Grid.Grains.Dispatch;
 using Grid.Grains.People;
 

@@ -64,7 +64,7 @@ public sealed class StatisticsApiTests(EvaluationsFactory factory)
         var quality = await (await bureau.GetAsync($"/api/quality-assessment?region={Village}&from={today:yyyy-MM}-01")).ReadAsync<QualityAssessmentDto>();
         var assessed = Assert.Single(quality.Items, i => i.ItemCode == item);
         Assert.Equal(13, assessed.Volume);
-        Assert.Equal(QualityVerdictDto.Review, assessed.Suggestion);
+        Assert.Equal(QualityVerdict.Review, assessed.Suggestion);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
+using Grid.Contracts;
 using Grid.Grains.Evaluations;
-using L = Grid.Grains.Evaluations.SatisfactionLevel;
+using L = Grid.Contracts.Satisfaction;
 
 namespace Grid.Evaluations.Tests;
 

@@ -3,10 +3,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Grid.Gateway.Hosting;
 
-public sealed record SiloDto(string Address, string Name, string Status, DateTimeOffset StartedAt, int Activations);
-
-public sealed record ClusterDto(int ActiveSilos, int Activations, IReadOnlyList<SiloDto> Silos, IReadOnlyDictionary<string, int> ActivationsByGrainType);
-
 /// <summary>The cluster's silos and activations, as the management grain sees them (administrators).</summary>
 public static class ClusterApi
 {

@@ -36,7 +36,7 @@ public sealed class BundleCatalogGrain(
         if (errors.Count > 0) throw new ValidationException(errors);
         var missing = new List<string>();
         foreach (var code in bundle.ItemCodes!)
-            if (await GrainFactory.GetGrain<IServiceItemGrain>(ServiceItemGrain.KeyOf(RegionCodes.City, code)).GetAsync() is null) missing.Add(code);
+            if (await GrainFactory.GetGrain<IServiceItemGrain>(CatalogKeys.ServiceItem(RegionCodes.City, code)).GetAsync() is null) missing.Add(code);
         if (missing.Count > 0) throw ValidationException.For("itemCodes", $"Not in the city catalog: {string.Join(", ", missing)}.");
         var i = state.State.Bundles.FindIndex(b => b.Bundle.Code == bundle.Code);
         var current = i >= 0 ? state.State.Bundles[i] : null;

@@ -29,12 +29,6 @@ public sealed record MergedMaterial(
     bool Required,
     IReadOnlyList<string> ItemCodes);
 
-[GenerateSerializer, Alias("grid.approval-state")]
-public enum ApprovalState { Pending, Approved, Rejected }
-
-[GenerateSerializer, Alias("grid.bundle-application-status")]
-public enum BundleApplicationStatus { InProgress, Approved, PartlyRejected }
-
 /// <summary>One item's back-office approval inside a bundle application (后台并联审批).</summary>
 [GenerateSerializer, Immutable, Alias("grid.item-approval")]
 public sealed record ItemApproval(

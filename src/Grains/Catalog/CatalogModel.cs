@@ -1,29 +1,5 @@
 namespace Grid.Grains.Catalog;
 
-/// <summary>Kinds of service item in the basic catalog (服务事项基本清单, Art. 10).</summary>
-[GenerateSerializer, Alias("grid.service-item-type")]
-public enum ServiceItemType
-{
-    AdministrativeLicensing,      // 行政许可
-    AdministrativeConfirmation,   // 行政确认
-    AdministrativeAdjudication,   // 行政裁决
-    AdministrativePayment,        // 行政给付
-    AdministrativeReward,         // 行政奖励
-    AdministrativeFiling,         // 行政备案
-    OtherAdministrativePower,     // 其他行政权力
-    PublicService,                // 公共服务 (has a field)
-}
-
-/// <summary>The field of a public service (公共服务).</summary>
-[GenerateSerializer, Alias("grid.public-service-field")]
-public enum PublicServiceField { Education, Employment, SocialInsurance, Health, ElderlyCare, SocialServices, Housing, Culture, Disability }
-
-[GenerateSerializer, Alias("grid.service-level")]
-public enum ServiceLevel { Province, City, County, Township, Village }
-
-[GenerateSerializer, Alias("grid.time-limit-unit")]
-public enum TimeLimitUnit { WorkingDays, CalendarDays }
-
 /// <summary>A time limit; zero days means handled on the spot (即办).</summary>
 [GenerateSerializer, Immutable, Alias("grid.time-limit")]
 public sealed record TimeLimit([property: Id(0)] int Days, [property: Id(1)] TimeLimitUnit Unit);

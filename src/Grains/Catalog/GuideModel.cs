@@ -1,12 +1,5 @@
 namespace Grid.Grains.Catalog;
 
-[GenerateSerializer, Alias("grid.material-type")]
-public enum MaterialType { Original, Copy, OriginalAndCopy, Electronic }   // 原件 / 复印件 / 原件和复印件 / 电子材料
-
-/// <summary>Where a material comes from (来源渠道).</summary>
-[GenerateSerializer, Alias("grid.material-source")]
-public enum MaterialSource { Applicant, IssuedByGovernment, DataSharing, Other }   // 申请人自备 / 政府部门核发 / 数据共享获取 / 其他
-
 /// <summary>
 /// A material of a guide. <see cref="Exempt"/> is the 免提交 mark of the provincial service portal;
 /// <see cref="Required"/> says the applicant must hand it in. A material may be listed (so the guide
@@ -26,9 +19,6 @@ public sealed record GuideMaterial(
 
 [GenerateSerializer, Immutable, Alias("grid.guide-faq")]
 public sealed record GuideFaq([property: Id(0)] string Question, [property: Id(1)] string Answer);
-
-[GenerateSerializer, Alias("grid.sample-kind")]
-public enum SampleKind { ExampleText, BlankForm }   // 示范文本 / 格式样表
 
 [GenerateSerializer, Immutable, Alias("grid.guide-sample")]
 public sealed record GuideSample([property: Id(0)] string Title, [property: Id(1)] SampleKind Kind, [property: Id(2)] string Url);

@@ -1,5 +1,11 @@
 namespace Grid.Grains.Catalog;
 
+/// <summary>Keys of catalog grains, so other domains reach them through interfaces, not grain classes.</summary>
+public static class CatalogKeys
+{
+    public static string ServiceItem(string regionCode, string itemCode) => $"{regionCode}/{itemCode}";
+}
+
 /// <summary>
 /// One region's version of a service item and its guide, keyed "{regionCode}/{itemCode}". Every
 /// save is a new numbered version (the ETag); the city's version (421200000000) is the reference

@@ -18,7 +18,7 @@ public sealed class ServiceItemGrain(
     private string Code => this.GetPrimaryKeyString().Split('/')[1];
     private bool IsCity => Region == RegionCodes.City;
 
-    public static string KeyOf(string regionCode, string itemCode) => $"{regionCode}/{itemCode}";
+    public static string KeyOf(string regionCode, string itemCode) => CatalogKeys.ServiceItem(regionCode, itemCode);
 
     public Task<ServiceItemVersion?> GetAsync() => Task.FromResult(state.State.Versions.LastOrDefault());
     public Task<IReadOnlyList<ServiceItemVersion>> GetHistoryAsync() => Task.FromResult<IReadOnlyList<ServiceItemVersion>>(state.State.Versions);

@@ -105,8 +105,8 @@ public sealed class DelegationListGrain(
 
     private async Task<ServiceItem> CatalogItemAsync(string code)
     {
-        var local = await GrainFactory.GetGrain<IServiceItemGrain>(ServiceItemGrain.KeyOf(RegionCodes.CountyOf(Region), code)).GetAsync();
-        var item = local ?? await GrainFactory.GetGrain<IServiceItemGrain>(ServiceItemGrain.KeyOf(RegionCodes.City, code)).GetAsync();
+        var local = await GrainFactory.GetGrain<IServiceItemGrain>(CatalogKeys.ServiceItem(RegionCodes.CountyOf(Region), code)).GetAsync();
+        var item = local ?? await GrainFactory.GetGrain<IServiceItemGrain>(CatalogKeys.ServiceItem(RegionCodes.City, code)).GetAsync();
         return item?.Item ?? throw ValidationException.For("itemCode", $"No catalog item has the code {code}; propose an item of the catalog.");
     }
 

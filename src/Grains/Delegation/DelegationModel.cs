@@ -2,25 +2,6 @@ using Grid.Grains.Catalog;
 
 namespace Grid.Grains.Delegation;
 
-[GenerateSerializer, Alias("grid.delegation-change")]
-public enum DelegationChange { Add, Adjust, Remove }
-
-/// <summary>Art. 13's grounds for adjusting the delegation list (高频服务事项下沉清单).</summary>
-[GenerateSerializer, Alias("grid.adjustment-reason")]
-public enum AdjustmentReason
-{
-    CatalogAdjusted = 1,      // (一) 因服务事项基本清单调整,需要对应调整
-    PublicDemand = 2,         // (二) 企业群众反应强烈需要新增的,或者需求不高需要取消的
-    QualityAssessment = 3,    // (三) 相关职能部门对下沉事项开展质效评估需要调整
-    CityDecision = 4,         // 市委、市政府认为有必要,另行组织调整
-}
-
-[GenerateSerializer, Alias("grid.frequency-class")]
-public enum FrequencyClass { High, Medium, Low }
-
-[GenerateSerializer, Alias("grid.proposal-stage")]
-public enum ProposalStage { Drafted, PartyGroupReviewed, LeaderApproved, Aggregated, Decided, Published, Rejected }
-
 /// <summary>The steps after drafting that each need their own role (see <see cref="DelegationWorkflow"/>).</summary>
 [GenerateSerializer, Alias("grid.delegation-step")]
 public enum DelegationStep { PartyGroupReview, LeaderApproval, Aggregation, ExecutiveMeetingDecision }

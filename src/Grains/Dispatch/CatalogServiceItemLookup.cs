@@ -13,7 +13,7 @@ public sealed class CatalogServiceItemLookup(IGrainFactory grains) : IServiceIte
     {
         if (code == CareVisitGrain.ItemCode) return new ServiceItemInfo(code, "关爱走访", []);
         if (!ProvisionalServiceItemLookup.IsWellFormed(code)) return null;
-        var found = await grains.GetGrain<IServiceItemGrain>(ServiceItemGrain.KeyOf(RegionCodes.City, code)).GetAsync();
+        var found = await grains.GetGrain<IServiceItemGrain>(CatalogKeys.ServiceItem(RegionCodes.City, code)).GetAsync();
         return found is null ? null : new ServiceItemInfo(found.Item.Code, found.Item.Name, found.Item.RequiredSkills);
     }
 }

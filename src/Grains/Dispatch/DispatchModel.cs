@@ -1,21 +1,5 @@
 namespace Grid.Grains.Dispatch;
 
-[GenerateSerializer, Alias("grid.task-stage")]
-public enum TaskStage { Queued, Offered, Accepted, CheckedIn, Completed, Failed, Cancelled }
-
-[GenerateSerializer, Alias("grid.task-kind")]
-public enum TaskKind { Request, CareVisit }
-
-/// <summary>1–3, the same scale as a planning visit's priority.</summary>
-[GenerateSerializer, Alias("grid.dispatch-urgency")]
-public enum Urgency { Routine = 1, Due = 2, Urgent = 3 }
-
-[GenerateSerializer, Alias("grid.request-channel")]
-public enum RequestChannel { App, Hotline, InPerson, Scheduled }
-
-[GenerateSerializer, Alias("grid.requester-kind")]
-public enum RequesterKind { Resident, FamilyProxy, Worker, HotlineOperator, System }
-
 /// <summary>Who did something, as the gateway authenticated them.</summary>
 [GenerateSerializer, Immutable, Alias("grid.task-actor")]
 public sealed record TaskActor(

@@ -25,7 +25,7 @@ public sealed partial class TaskGrain
         var village = await GrainFactory.GetGrain<IRegionGrain>(S.VillageCode).GetAsync();
         var completed = S.History.LastOrDefault(e => e.Action == "completed")?.AtUtc ?? Now;
         await GrainFactory.GetGrain<IServiceRecordGrain>(Id).RegisterAsync(new ServiceRecordInfo(
-            Id, ServiceKind.AssistedAgencyTask, S.WorkerId!, S.WorkerName ?? S.WorkerId!, S.Draft.ItemCode, item?.Name ?? S.Draft.ItemCode,
+            Id, ServiceRecordKind.AssistedAgencyTask, S.WorkerId!, S.WorkerName ?? S.WorkerId!, S.Draft.ItemCode, item?.Name ?? S.Draft.ItemCode,
             S.VillageCode, S.VillageCode, village?.Info.Name ?? S.VillageCode, completed, S.CreatedAtUtc, S.Draft.ResidentId, Id, System));
     }
 

@@ -1,7 +1,5 @@
 namespace Grid.Grains.Evaluations;
 
-public enum QualityVerdict { Keep, Review, Cancel }
-
 /// <summary>Thresholds of the delegation-list quality assessment (质效评估, Art. 34).</summary>
 public sealed record QualityThresholds(
     double MinMonthlyVolume = 2,

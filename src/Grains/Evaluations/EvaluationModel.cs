@@ -1,18 +1,8 @@
 namespace Grid.Grains.Evaluations;
 
-[GenerateSerializer, Alias("grid.service-kind")]
-public enum ServiceKind { AssistedAgencyTask, WindowService, DelegatedItem }
-
-/// <summary>非常满意, 满意, 基本满意, 不满意, 非常不满意: the last two are bad reviews (差评).</summary>
-[GenerateSerializer, Alias("grid.satisfaction-level")]
-public enum SatisfactionLevel { VerySatisfied, Satisfied, BasicallySatisfied, Dissatisfied, VeryDissatisfied }
-
-[GenerateSerializer, Alias("grid.evaluation-channel")]
-public enum EvaluationChannel { Portal, QrCode, Phone, Terminal }
-
 public static class SatisfactionLevels
 {
-    public static bool IsBad(this SatisfactionLevel level) => level >= SatisfactionLevel.Dissatisfied;
+    public static bool IsBad(this Satisfaction level) => level >= Satisfaction.Dissatisfied;
 }
 
 /// <summary>
@@ -23,7 +13,7 @@ public static class SatisfactionLevels
 [GenerateSerializer, Immutable, Alias("grid.service-record-info")]
 public sealed record ServiceRecordInfo(
     [property: Id(0)] string Id,
-    [property: Id(1)] ServiceKind Kind,
+    [property: Id(1)] ServiceRecordKind Kind,
     [property: Id(2)] string StaffId,
     [property: Id(3)] string StaffName,
     [property: Id(4)] string ItemCode,
@@ -45,27 +35,27 @@ public sealed record ServiceRegistration(
 /// <summary>The indicators rated beside the overall level; any may be left out.</summary>
 [GenerateSerializer, Immutable, Alias("grid.indicator-ratings")]
 public sealed record IndicatorRatings(
-    [property: Id(0)] SatisfactionLevel? Efficiency,
-    [property: Id(1)] SatisfactionLevel? Attitude,
-    [property: Id(2)] SatisfactionLevel? GuideAccuracy,
-    [property: Id(3)] SatisfactionLevel? Convenience);
+    [property: Id(0)] Satisfaction? Efficiency,
+    [property: Id(1)] Satisfaction? Attitude,
+    [property: Id(2)] Satisfaction? GuideAccuracy,
+    [property: Id(3)] Satisfaction? Convenience);
 
 [GenerateSerializer, Immutable, Alias("grid.evaluation-submission")]
 public sealed record EvaluationSubmission(
-    [property: Id(0)] SatisfactionLevel Overall,
+    [property: Id(0)] Satisfaction Overall,
     [property: Id(1)] IndicatorRatings Indicators,
     [property: Id(2)] string? Comment,
-    [property: Id(3)] EvaluationChannel Channel,
+    [property: Id(3)] RatingChannel Channel,
     [property: Id(4)] string EnteredBy,
     [property: Id(5)] string? IdempotencyKey);
 
 [GenerateSerializer, Immutable, Alias("grid.evaluation-info")]
 public sealed record EvaluationInfo(
     [property: Id(0)] string RecordId,
-    [property: Id(1)] SatisfactionLevel Overall,
+    [property: Id(1)] Satisfaction Overall,
     [property: Id(2)] IndicatorRatings Indicators,
     [property: Id(3)] string? Comment,
-    [property: Id(4)] EvaluationChannel Channel,
+    [property: Id(4)] RatingChannel Channel,
     [property: Id(5)] DateTime EvaluatedAtUtc,
     [property: Id(6)] string EnteredBy,
     [property: Id(7)] string? IdempotencyKey);

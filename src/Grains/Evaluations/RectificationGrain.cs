@@ -4,7 +4,7 @@ using Grid.Grains.Deadlines;
 using Grid.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using S = Grid.Grains.Evaluations.RectificationStatus;
+using S = Grid.Contracts.RectificationState;
 
 namespace Grid.Grains.Evaluations;
 

@@ -1,15 +1,7 @@
 namespace Grid.Grains.Evaluations;
 
-/// <summary>Open → CalledBack → Verified → Fixed (with evidence) or Explained → Closed when the resident re-rates; Withdrawn when an appeal is upheld.</summary>
-[GenerateSerializer, Alias("grid.rectification-status")]
-public enum RectificationStatus { Open, CalledBack, Verified, Fixed, Explained, Closed, Withdrawn }
-
 [GenerateSerializer, Alias("grid.rectification-step-kind")]
 public enum RectificationStepKind { Opened, CallBack, Verify, Fix, Explain, ReRate, Escalated, Appeal, AppealDecision }
-
-/// <summary>Grounds for appealing a review: malicious (恶意差评) or mistaken (误评).</summary>
-[GenerateSerializer, Alias("grid.appeal-reason")]
-public enum AppealReason { Malicious, Mistaken }
 
 [GenerateSerializer, Immutable, Alias("grid.rectification-opening")]
 public sealed record RectificationOpening(
@@ -32,13 +24,13 @@ public sealed record RectificationAction(
     [property: Id(1)] string By,
     [property: Id(2)] string? Note,
     [property: Id(3)] IReadOnlyList<string> Evidence,
-    [property: Id(4)] SatisfactionLevel? Level,
-    [property: Id(5)] AppealReason? Reason,
+    [property: Id(4)] Satisfaction? Level,
+    [property: Id(5)] AppealGround? Reason,
     [property: Id(6)] bool? Upheld);
 
 [GenerateSerializer, Immutable, Alias("grid.appeal-info")]
 public sealed record AppealInfo(
-    [property: Id(0)] AppealReason Reason,
+    [property: Id(0)] AppealGround Reason,
     [property: Id(1)] string Statement,
     [property: Id(2)] string FiledBy,
     [property: Id(3)] DateTime FiledAtUtc,
@@ -55,8 +47,8 @@ public sealed record AppealInfo(
 public sealed record RectificationInfo(
     [property: Id(0)] string RecordId,
     [property: Id(1)] int Version,
-    [property: Id(2)] RectificationStatus Status,
-    [property: Id(3)] SatisfactionLevel Level,
+    [property: Id(2)] RectificationState Status,
+    [property: Id(3)] Satisfaction Level,
     [property: Id(4)] string? Comment,
     [property: Id(5)] string ItemCode,
     [property: Id(6)] string ItemName,
@@ -72,7 +64,7 @@ public sealed record RectificationInfo(
     [property: Id(16)] bool Overdue,
     [property: Id(17)] DateTime? ResolvedAtUtc,
     [property: Id(18)] bool ResolvedOnTime,
-    [property: Id(19)] SatisfactionLevel? ReRating,
+    [property: Id(19)] Satisfaction? ReRating,
     [property: Id(20)] AppealInfo? Appeal,
     [property: Id(21)] string? ResidentId,
     [property: Id(22)] IReadOnlyList<RectificationStep> Steps);
@@ -80,8 +72,8 @@ public sealed record RectificationInfo(
 [GenerateSerializer, Immutable, Alias("grid.rectification-summary")]
 public sealed record RectificationSummary(
     [property: Id(0)] string RecordId,
-    [property: Id(1)] RectificationStatus Status,
-    [property: Id(2)] SatisfactionLevel Level,
+    [property: Id(1)] RectificationState Status,
+    [property: Id(2)] Satisfaction Level,
     [property: Id(3)] string ItemName,
     [property: Id(4)] string VillageCode,
     [property: Id(5)] string HandledByUnitCode,
@@ -98,4 +90,4 @@ public sealed record RectificationSummary(
 public sealed record RectificationQuery(
     [property: Id(0)] string Scope,
     [property: Id(1)] bool? Overdue,
-    [property: Id(2)] RectificationStatus? Status);
+    [property: Id(2)] RectificationState? Status);

@@ -1,6 +1,6 @@
 using Grid.Grains.Common;
 using K = Grid.Grains.Evaluations.RectificationStepKind;
-using S = Grid.Grains.Evaluations.RectificationStatus;
+using S = Grid.Contracts.RectificationState;
 
 namespace Grid.Grains.Evaluations;
 

@@ -15,7 +15,7 @@ public sealed record ServiceFact(
     [property: Id(5)] string VillageCode,
     [property: Id(6)] DateTime CompletedAtUtc,
     [property: Id(7)] double? HoursToComplete,
-    [property: Id(8)] SatisfactionLevel? Level,
+    [property: Id(8)] Satisfaction? Level,
     [property: Id(9)] RectificationOutcome Outcome)
 {
     public static ServiceFact From(ServiceRecordView view, int version) => new(

@@ -3,10 +3,6 @@ namespace Grid.Grains.People;
 [GenerateSerializer, Alias("grid.worker-role")]
 public enum WorkerRole { GridWorker, PartyCadre, CommunityWorker, Volunteer }
 
-/// <summary>Special-needs categories (特殊群体).</summary>
-[GenerateSerializer, Alias("grid.need")]
-public enum Need { LivingAlone, Disabled, SeverelyIll, MartyrFamily, Aged }
-
 /// <summary>A grid a worker serves, from a date and, when it ended, until a date (exclusive).</summary>
 [GenerateSerializer, Immutable, Alias("grid.grid-assignment")]
 public sealed record GridAssignment(

@@ -1,19 +1,13 @@
 namespace Grid.Grains.Regions;
 
-[GenerateSerializer, Alias("grid.division-level")]
-public enum DivisionLevel { City, County, Township, Village }
-
-[GenerateSerializer, Alias("grid.village-kind")]
-public enum VillageKindCode { Village, Community }
-
 /// <summary>What a region shows of itself and of each child.</summary>
 [GenerateSerializer, Immutable, Alias("grid.region-info")]
 public sealed record RegionInfo(
     [property: Id(0)] string Code,
     [property: Id(1)] string Name,
-    [property: Id(2)] DivisionLevel Level,
+    [property: Id(2)] RegionLevel Level,
     [property: Id(3)] string? ParentCode,
-    [property: Id(4)] VillageKindCode? Kind,
+    [property: Id(4)] VillageKind? Kind,
     [property: Id(5)] int ChildCount);
 
 /// <summary>Everything the seeder or an editor sets on a region at once.</summary>

@@ -15,9 +15,9 @@ public sealed class RegionSeeder(IGrainFactory grains)
     {
         var children = divisions.ToLookup(d => d.ParentCode, StringComparer.Ordinal);
         var writer = new WKTWriter();
-        RegionInfo Info(Division d) => new(d.Code12, d.Name, (Regions.DivisionLevel)(int)d.Level,
+        RegionInfo Info(Division d) => new(d.Code12, d.Name, d.Level.ToRegionLevel(),
             d.Level == Geo.DivisionLevel.City ? null : d.ParentCode,
-            d.Level == Geo.DivisionLevel.Village ? (d.IsCommunity ? VillageKindCode.Community : VillageKindCode.Village) : null,
+            d.Level == Geo.DivisionLevel.Village ? (d.IsCommunity ? VillageKind.Community : VillageKind.Village) : null,
             d.Level == Geo.DivisionLevel.Village ? geography.GridsOf(d.Code12).Count() : children[d.Code12].Count());
         foreach (var d in divisions)
         {

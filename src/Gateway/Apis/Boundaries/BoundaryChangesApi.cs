@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Grid.Contracts;
-using Grid.Gateway.Apis.People;
+using Grid.Gateway.Apis.Common;
 using Grid.Gateway.Security;
 using Grid.Grains.Audit;
 using Grid.Grains.Boundaries;
@@ -53,14 +53,14 @@ public static class BoundaryChangesApi
             : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{user.UserName()}\n{idempotencyKey}")))[..32];
         var info = await grains.GetGrain<IBoundaryChangeGrain>(id).PlanAsync(
             new BoundaryEdit(request.GridId, request.TargetVillageCode, wkt), new AuditActor(user.UserName(), user.Role() ?? ""), user.RegionCode());
-        response.Headers.ETag = PeopleMapping.ETag(info.Version);
+        response.Headers.ETag = HttpConcurrency.ETag(info.Version);
         return TypedResults.Created($"/api/boundary-changes/{id}", ToDto(info));
     }
 
     public static async Task<Ok<BoundaryChangeDto>> GetBoundaryChange(string id, ClaimsPrincipal user, IGrainFactory grains, HttpResponse response)
     {
         var info = await LoadAsync(id, user, grains);
-        response.Headers.ETag = PeopleMapping.ETag(info.Version);
+        response.Headers.ETag = HttpConcurrency.ETag(info.Version);
         return TypedResults.Ok(ToDto(info));
     }
 
@@ -71,7 +71,7 @@ public static class BoundaryChangesApi
         if (version == -1) return Preconditions.Stale();
         await LoadAsync(id, user, grains);
         var info = await grains.GetGrain<IBoundaryChangeGrain>(id).ApplyAsync(new AuditActor(user.UserName(), user.Role() ?? ""), version);
-        response.Headers.ETag = PeopleMapping.ETag(info.Version);
+        response.Headers.ETag = HttpConcurrency.ETag(info.Version);
         return TypedResults.Ok(ToDto(info));
     }
 

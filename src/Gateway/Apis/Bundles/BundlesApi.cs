@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using Grid.Contracts;
+using Grid.Gateway.Apis.Common;
 using Grid.Gateway.Security;
 using Grid.Grains.Bundles;
 using Grid.Grains.Catalog;
@@ -9,15 +10,7 @@ using Grid.Grains.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
-using Grid.Gateway.Apis.Catalog;
-
 namespace Grid.Gateway.Apis.Bundles;
-
-public sealed record BundleDetail(ServiceBundleVersion Bundle, IReadOnlyList<CatalogEntry> Items, IReadOnlyList<MergedMaterial> Materials);
-
-public sealed record ApplyRequest(string RegionCode, string? ResidentId);
-
-public sealed record DecisionRequest(bool Approved, string? Note);
 
 /// <summary>One-thing services (一件事, Art. 18): one merged set of materials, one application, parallel approvals per item.</summary>
 public static class BundlesApi
@@ -39,39 +32,40 @@ public static class BundlesApi
         return api;
     }
 
-    public static async Task<Ok<IReadOnlyList<ServiceBundleVersion>>> GetBundles(IGrainFactory grains) => TypedResults.Ok(await Bundles(grains).ListAsync());
+    public static async Task<Ok<IReadOnlyList<ServiceBundleVersionDto>>> GetBundles(IGrainFactory grains) =>
+        TypedResults.Ok<IReadOnlyList<ServiceBundleVersionDto>>((await Bundles(grains).ListAsync()).Select(b => b.ToDto()).ToList());
 
-    public static async Task<Results<Ok<BundleDetail>, ProblemHttpResult>> GetBundle(string code, IGrainFactory grains, HttpResponse response)
+    public static async Task<Results<Ok<BundleDetailDto>, ProblemHttpResult>> GetBundle(string code, IGrainFactory grains, HttpResponse response)
     {
         if (await Bundles(grains).GetAsync(code) is not { } b) return NotFound($"No one-thing service has the code {code}.");
-        var items = b.Bundle.ItemCodes.Select(c => grains.GetGrain<IServiceItemGrain>(ServiceItemGrain.KeyOf(RegionCodes.City, c))).ToList();
+        var items = b.Bundle.ItemCodes.Select(c => grains.GetGrain<IServiceItemGrain>(CatalogKeys.ServiceItem(RegionCodes.City, c))).ToList();
         var versions = await Task.WhenAll(items.Select(i => i.GetAsync()));
         var guides = await Task.WhenAll(items.Select(i => i.GetGuideAsync()));
-        var entries = versions.OfType<ServiceItemVersion>().Select(v => new CatalogEntry(v.RegionCode, v.Item.Code, v.Item.Name, v.Item.Type,
+        var entries = versions.OfType<ServiceItemVersion>().Select(v => new CatalogEntryDto(v.RegionCode, v.Item.Code, v.Item.Name, v.Item.Type,
             v.Item.Field, v.Item.Levels, v.Item.Department, v.Version, v.Item.RequiredSkills)).ToList();
         var merged = MaterialMerger.Merge(b.Bundle.ItemCodes.Select((c, i) => (c, guides[i]?.Guide)));
-        response.Headers.ETag = CatalogHttp.ETag(b.Version);
-        return TypedResults.Ok(new BundleDetail(b, entries, merged));
+        response.Headers.ETag = HttpConcurrency.ETag(b.Version);
+        return TypedResults.Ok(new BundleDetailDto(b.ToDto(), entries, merged.Select(m => m.ToDto()).ToList()));
     }
 
-    public static async Task<Ok<ServiceBundleVersion>> PutBundle(string code, ServiceBundle bundle, ClaimsPrincipal user, IGrainFactory grains, HttpContext http)
+    public static async Task<Ok<ServiceBundleVersionDto>> PutBundle(string code, ServiceBundleDto bundle, ClaimsPrincipal user, IGrainFactory grains, HttpContext http)
     {
         if (bundle is null || bundle.Code != code) throw ValidationException.For("code", $"The bundle's code must be {code}, as in the address.");
-        var saved = await Bundles(grains).SaveAsync(bundle, CatalogHttp.IfMatch(http.Request), user.Actor());
-        http.Response.Headers.ETag = CatalogHttp.ETag(saved.Version);
-        return TypedResults.Ok(saved);
+        var saved = await Bundles(grains).SaveAsync(bundle.ToModel(), http.Request.IfMatch(), user.CatalogActor());
+        http.Response.Headers.ETag = HttpConcurrency.ETag(saved.Version);
+        return TypedResults.Ok(saved.ToDto());
     }
 
-    public static async Task<Results<Created<BundleApplication>, ProblemHttpResult>> Apply(string code, ApplyRequest request,
+    public static async Task<Results<Created<BundleApplicationDto>, ProblemHttpResult>> Apply(string code, BundleApplyRequest request,
         ClaimsPrincipal user, IGrainFactory grains, TimeProvider clock, HttpRequest http)
     {
         if (await Bundles(grains).GetAsync(code) is not { } b) return NotFound($"No one-thing service has the code {code}.");
         var residentId = user.Role() == Roles.Resident ? user.SubjectId() : request.ResidentId;
         var region = request.RegionCode ?? "";
         if (!RegionCodes.IsValid(region)) throw ValidationException.For("regionCode", "Give the 12-digit code of the village or township where the application is handled.");
-        CatalogHttp.RequireScope(user, region);
+        RegionScope.RequireScope(user, region);
         if (residentId is not null && !user.CanSee(residentId)) throw new ForbiddenException("You may apply only for residents in your region.");
-        var items = await Task.WhenAll(b.Bundle.ItemCodes.Select(c => grains.GetGrain<IServiceItemGrain>(ServiceItemGrain.KeyOf(RegionCodes.City, c)).GetAsync()));
+        var items = await Task.WhenAll(b.Bundle.ItemCodes.Select(c => grains.GetGrain<IServiceItemGrain>(CatalogKeys.ServiceItem(RegionCodes.City, c)).GetAsync()));
         var approvals = items.OfType<ServiceItemVersion>()
             .Select(v => new ItemApproval(v.Item.Code, v.Item.Name, v.Item.Department, ApprovalState.Pending, null, null, null)).ToList();
         var key = http.Headers["Idempotency-Key"].ToString();
@@ -79,21 +73,21 @@ public static class BundlesApi
             : Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{user.UserName()}|{code}|{key}")))[..16].ToLowerInvariant();
         var app = await grains.GetGrain<IBundleApplicationGrain>(id).CreateAsync(new BundleApplication(id, code, region, residentId,
             user.UserName(), clock.GetUtcNow().UtcDateTime, approvals, BundleApplicationStatus.InProgress));
-        return TypedResults.Created($"/api/bundles/applications/{app.Id}", app);
+        return TypedResults.Created($"/api/bundles/applications/{app.Id}", app.ToDto());
     }
 
-    public static async Task<Results<Ok<BundleApplication>, ProblemHttpResult>> GetApplication(string id, ClaimsPrincipal user, IGrainFactory grains)
+    public static async Task<Results<Ok<BundleApplicationDto>, ProblemHttpResult>> GetApplication(string id, ClaimsPrincipal user, IGrainFactory grains)
     {
         if (await grains.GetGrain<IBundleApplicationGrain>(id).GetAsync() is not { } app) return NotFound($"No bundle application {id}.");
         var allowed = app.SubmittedBy == user.UserName() || user.Role() is Roles.Admin or Roles.DataBureau
             || (user.Role() == Roles.Department && app.Items.Any(i => i.Department == user.SubjectId()))
             || (user.Role() is Roles.CenterStaff or Roles.Coordinator or Roles.Worker && user.CanSee(app.RegionCode))
             || (user.Role() == Roles.Resident && app.ResidentId == user.SubjectId());
-        return allowed ? TypedResults.Ok(app) : throw new ForbiddenException("This application is not yours to see.");
+        return allowed ? TypedResults.Ok(app.ToDto()) : throw new ForbiddenException("This application is not yours to see.");
     }
 
-    public static async Task<Ok<BundleApplication>> Decide(string id, string itemCode, DecisionRequest request, ClaimsPrincipal user, IGrainFactory grains) =>
-        TypedResults.Ok(await grains.GetGrain<IBundleApplicationGrain>(id).DecideAsync(itemCode, request.Approved, user.Actor(), request.Note));
+    public static async Task<Ok<BundleApplicationDto>> Decide(string id, string itemCode, BundleDecisionRequest request, ClaimsPrincipal user, IGrainFactory grains) =>
+        TypedResults.Ok((await grains.GetGrain<IBundleApplicationGrain>(id).DecideAsync(itemCode, request.Approved, user.CatalogActor(), request.Note)).ToDto());
 
     private static IBundleCatalogGrain Bundles(IGrainFactory grains) => grains.GetGrain<IBundleCatalogGrain>(BundleCatalogGrain.Key);
 

@@ -1,17 +1,12 @@
 using System.Security.Claims;
 using Grid.Contracts;
+using Grid.Gateway.Apis.Common;
 using Grid.Grains.Catalog;
 using Grid.Grains.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Grid.Gateway.Apis.Catalog;
-
-public sealed record SaveItemRequest(ServiceItem Item, string Reason);
-
-public sealed record SaveGuideRequest(ServiceGuide Guide, string Reason);
-
-public sealed record InconsistencyReport(string RegionCode, string ItemCode, string Name, IReadOnlyList<ElementDifference> Differences);
 
 /// <summary>The service-item catalog (Art. 10) and guides (Art. 14): public reads, department edits, consistency checks.</summary>
 public static class CatalogApi
@@ -32,70 +27,70 @@ public static class CatalogApi
         return api;
     }
 
-    public static async Task<Ok<Page<CatalogEntry>>> Search(IGrainFactory grains, string? q, string? code, ServiceItemType? type,
-        PublicServiceField? field, ServiceLevel? level, string? region, string? department, int? page, int? pageSize)
+    public static async Task<Ok<Page<CatalogEntryDto>>> Search(IGrainFactory grains, string? q, string? code, ServiceItemType? type,
+        PublicServiceField? field, ServiceLevel? level, string? region, string? department, [AsParameters] PageQuery paging)
     {
-        var (index, size) = CatalogHttp.Paging(page, pageSize);
+        var (index, size) = paging.Checked();
         if (region is not null && !RegionCodes.IsValid(region)) throw ValidationException.For("region", "Use a 12-digit region code, or leave it out for the city's catalog.");
         var result = await grains.GetGrain<ICatalogIndexGrain>(CatalogIndexGrain.Key)
             .SearchAsync(new CatalogQuery(q?.Trim(), code, type, field, level, region, department, index, size));
-        return TypedResults.Ok(new Page<CatalogEntry>(result.Items, index, size, result.Total));
+        return TypedResults.Ok(new Page<CatalogEntryDto>(result.Items.Select(e => e.ToDto()).ToList(), index, size, result.Total));
     }
 
-    public static async Task<Results<Ok<ServiceItemVersion>, ProblemHttpResult>> GetItem(string region, string code, IGrainFactory grains, HttpResponse response)
+    public static async Task<Results<Ok<ServiceItemVersionDto>, ProblemHttpResult>> GetItem(string region, string code, IGrainFactory grains, HttpResponse response)
     {
         await Check(grains, region, code);
         if (await Item(grains, region, code).GetAsync() is not { } v) return NotFound($"Region {region} has no item {code}.");
-        response.Headers.ETag = CatalogHttp.ETag(v.Version);
-        return TypedResults.Ok(v);
+        response.Headers.ETag = HttpConcurrency.ETag(v.Version);
+        return TypedResults.Ok(v.ToDto());
     }
 
-    public static async Task<Ok<IReadOnlyList<ServiceItemVersion>>> GetItemHistory(string region, string code, IGrainFactory grains)
+    public static async Task<Ok<IReadOnlyList<ServiceItemVersionDto>>> GetItemHistory(string region, string code, IGrainFactory grains)
     {
         await Check(grains, region, code);
-        return TypedResults.Ok(await Item(grains, region, code).GetHistoryAsync());
+        return TypedResults.Ok<IReadOnlyList<ServiceItemVersionDto>>((await Item(grains, region, code).GetHistoryAsync()).Select(v => v.ToDto()).ToList());
     }
 
-    public static async Task<Results<Ok<ServiceItemVersion>, ProblemHttpResult>> PutItem(string region, string code, SaveItemRequest request,
+    public static async Task<Results<Ok<ServiceItemVersionDto>, ProblemHttpResult>> PutItem(string region, string code, SaveItemRequest request,
         ClaimsPrincipal user, IGrainFactory grains, HttpContext http)
     {
         await Check(grains, region, code);
-        CatalogHttp.RequireScope(user, region);
+        RegionScope.RequireScope(user, region);
         try
         {
-            var saved = await Item(grains, region, code).SaveAsync(request.Item, CatalogHttp.IfMatch(http.Request), user.Actor(), request.Reason);
-            http.Response.Headers.ETag = CatalogHttp.ETag(saved.Version);
-            return TypedResults.Ok(saved);
+            var saved = await Item(grains, region, code).SaveAsync(request.Item.ToModel(), http.Request.IfMatch(), user.CatalogActor(), request.Reason);
+            http.Response.Headers.ETag = HttpConcurrency.ETag(saved.Version);
+            return TypedResults.Ok(saved.ToDto());
         }
         catch (CatalogInconsistencyException e) { return TypedResults.Problem(CatalogHttp.Inconsistent(e)); }
     }
 
-    public static async Task<Results<Ok<ServiceGuideVersion>, ProblemHttpResult>> GetGuide(string region, string code, IGrainFactory grains, HttpResponse response)
+    public static async Task<Results<Ok<ServiceGuideVersionDto>, ProblemHttpResult>> GetGuide(string region, string code, IGrainFactory grains, HttpResponse response)
     {
         await Check(grains, region, code);
         if (await Item(grains, region, code).GetGuideAsync() is not { } g) return NotFound($"Region {region} has no guide for {code}.");
-        response.Headers.ETag = CatalogHttp.ETag(g.Version);
-        return TypedResults.Ok(g);
+        response.Headers.ETag = HttpConcurrency.ETag(g.Version);
+        return TypedResults.Ok(g.ToDto());
     }
 
-    public static async Task<Results<Ok<ServiceGuideVersion>, ProblemHttpResult>> PutGuide(string region, string code, SaveGuideRequest request,
+    public static async Task<Results<Ok<ServiceGuideVersionDto>, ProblemHttpResult>> PutGuide(string region, string code, SaveGuideRequest request,
         ClaimsPrincipal user, IGrainFactory grains, HttpContext http)
     {
         await Check(grains, region, code);
-        CatalogHttp.RequireScope(user, region);
+        RegionScope.RequireScope(user, region);
         try
         {
-            var saved = await Item(grains, region, code).SaveGuideAsync(request.Guide, CatalogHttp.IfMatch(http.Request), user.Actor(), request.Reason);
-            http.Response.Headers.ETag = CatalogHttp.ETag(saved.Version);
-            return TypedResults.Ok(saved);
+            var saved = await Item(grains, region, code).SaveGuideAsync(request.Guide.ToModel(), http.Request.IfMatch(), user.CatalogActor(), request.Reason);
+            http.Response.Headers.ETag = HttpConcurrency.ETag(saved.Version);
+            return TypedResults.Ok(saved.ToDto());
         }
         catch (CatalogInconsistencyException e) { return TypedResults.Problem(CatalogHttp.Inconsistent(e)); }
     }
 
-    public static async Task<Ok<IReadOnlyList<InconsistencyReport>>> CheckConsistency(string region, ClaimsPrincipal user, IGrainFactory grains)
+    public static async Task<Ok<IReadOnlyList<InconsistencyReportDto>>> CheckConsistency(string region, ClaimsPrincipal user, IGrainFactory grains)
     {
-        await CatalogHttp.RequireRegionAsync(grains, region);
-        CatalogHttp.RequireScope(user, region);
+        await RegionScope.RequireRegionAsync(grains, region);
+        RegionScope.RequireScope(user, region);
         var entries = (await grains.GetGrain<ICatalogIndexGrain>(CatalogIndexGrain.Key).InRegionAsync(region))
             .Where(e => e.RegionCode != RegionCodes.City).ToList();
         var reports = await Task.WhenAll(entries.Select(async e =>
@@ -106,9 +101,9 @@ public static class CatalogApi
             var diffs = new List<ElementDifference>();
             if (li is not null && ci is not null) diffs.AddRange(ConsistencyRules.Compare(ci.Item, li.Item));
             if (lg is not null && cg is not null) diffs.AddRange(ConsistencyRules.CompareGuides(cg.Guide, lg.Guide));
-            return new InconsistencyReport(e.RegionCode, e.Code, e.Name, diffs);
+            return new InconsistencyReportDto(e.RegionCode, e.Code, e.Name, diffs.Select(d => d.ToDto()).ToList());
         }));
-        return TypedResults.Ok<IReadOnlyList<InconsistencyReport>>(reports.Where(r => r.Differences.Count > 0)
+        return TypedResults.Ok<IReadOnlyList<InconsistencyReportDto>>(reports.Where(r => r.Differences.Count > 0)
             .OrderBy(r => r.RegionCode, StringComparer.Ordinal).ThenBy(r => r.ItemCode, StringComparer.Ordinal).ToList());
     }
 
@@ -118,7 +113,7 @@ public static class CatalogApi
     private static async Task Check(IGrainFactory grains, string region, string code)
     {
         CatalogHttp.RequireItemCode(code);
-        await CatalogHttp.RequireRegionAsync(grains, region);
+        await RegionScope.RequireRegionAsync(grains, region);
     }
 
     private static ProblemHttpResult NotFound(string detail) =>

@@ -1,17 +1,12 @@
 using System.Security.Claims;
 using Grid.Contracts;
+using Grid.Gateway.Apis.Common;
 using Grid.Grains.Common;
 using Grid.Grains.Delegation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
-using Grid.Gateway.Apis.Catalog;
-
 namespace Grid.Gateway.Apis.Delegation;
-
-public sealed record StepRequest(bool Approved, string Reference, string? Note);
-
-public sealed record PublishRequest(DateOnly EffectiveDate);
 
 /// <summary>
 /// The delegation list (高频服务事项下沉清单, Art. 11, 13, 15): proposals through the approval
@@ -46,69 +41,69 @@ public static class DelegationListApi
         return api;
     }
 
-    public static async Task<Created<DelegationProposal>> Propose(string code, ProposalDraft draft, ClaimsPrincipal user, IGrainFactory grains)
+    public static async Task<Created<DelegationProposalDto>> Propose(string code, DelegationProposalRequest draft, ClaimsPrincipal user, IGrainFactory grains)
     {
         await Scoped(code, user, grains);
-        var p = await List(grains, code).ProposeAsync(draft, user.Actor());
-        return TypedResults.Created($"/api/delegation/regions/{code}/proposals/{p.Id}", p);
+        var p = await List(grains, code).ProposeAsync(draft.ToModel(), user.CatalogActor());
+        return TypedResults.Created($"/api/delegation/regions/{code}/proposals/{p.Id}", p.ToDto());
     }
 
-    public static async Task<Ok<IReadOnlyList<DelegationProposal>>> GetProposals(string code, ClaimsPrincipal user, IGrainFactory grains)
+    public static async Task<Ok<IReadOnlyList<DelegationProposalDto>>> GetProposals(string code, ClaimsPrincipal user, IGrainFactory grains)
     {
         await Scoped(code, user, grains);
-        return TypedResults.Ok(await List(grains, code).GetProposalsAsync());
+        return TypedResults.Ok<IReadOnlyList<DelegationProposalDto>>((await List(grains, code).GetProposalsAsync()).Select(p => p.ToDto()).ToList());
     }
 
-    public static async Task<Results<Ok<DelegationProposal>, ProblemHttpResult>> GetProposal(string code, string id, ClaimsPrincipal user, IGrainFactory grains)
+    public static async Task<Results<Ok<DelegationProposalDto>, ProblemHttpResult>> GetProposal(string code, string id, ClaimsPrincipal user, IGrainFactory grains)
     {
         await Scoped(code, user, grains);
-        return await List(grains, code).GetProposalAsync(id) is { } p ? TypedResults.Ok(p) : NotFound($"Region {code} has no proposal {id}.");
+        return await List(grains, code).GetProposalAsync(id) is { } p ? TypedResults.Ok(p.ToDto()) : NotFound($"Region {code} has no proposal {id}.");
     }
 
-    public static async Task<Ok<DelegationProposal>> Advance(string code, string id, string step, StepRequest request, ClaimsPrincipal user, IGrainFactory grains)
+    public static async Task<Ok<DelegationProposalDto>> Advance(string code, string id, string step, DelegationStepRequest request, ClaimsPrincipal user, IGrainFactory grains)
     {
         if (!StepNames.TryGetValue(step, out var s))
             throw ValidationException.For("step", $"Use one of the steps {string.Join(", ", StepNames.Keys)}.");
         await Scoped(code, user, grains);
-        return TypedResults.Ok(await List(grains, code).AdvanceAsync(id, s, user.Actor(), request.Approved, request.Reference, request.Note));
+        return TypedResults.Ok((await List(grains, code).AdvanceAsync(id, s, user.CatalogActor(), request.Approved, request.Reference, request.Note)).ToDto());
     }
 
-    public static async Task<Created<DelegationListVersion>> Publish(string code, PublishRequest request, ClaimsPrincipal user, IGrainFactory grains)
+    public static async Task<Created<DelegationListVersionDto>> Publish(string code, PublishDelegationListRequest request, ClaimsPrincipal user, IGrainFactory grains)
     {
         await Scoped(code, user, grains);
-        var v = await List(grains, code).PublishAsync(request.EffectiveDate, user.Actor());
-        return TypedResults.Created($"/api/public/regions/{code}/delegation-list/versions/{v.Number}", v);
+        var v = await List(grains, code).PublishAsync(request.EffectiveDate, user.CatalogActor());
+        return TypedResults.Created($"/api/public/regions/{code}/delegation-list/versions/{v.Number}", v.ToDto());
     }
 
-    public static async Task<Results<Ok<DelegationListVersion>, ProblemHttpResult>> GetCurrent(string code, IGrainFactory grains, HttpResponse response)
+    public static async Task<Results<Ok<DelegationListVersionDto>, ProblemHttpResult>> GetCurrent(string code, IGrainFactory grains, HttpResponse response)
     {
-        await CatalogHttp.RequireRegionAsync(grains, code);
+        await RegionScope.RequireRegionAsync(grains, code);
         if (await List(grains, code).GetCurrentAsync() is not { } v) return NotFound($"Region {code} has no delegation list in effect yet.");
-        response.Headers.ETag = CatalogHttp.ETag(v.Number);
-        return TypedResults.Ok(v);
+        response.Headers.ETag = HttpConcurrency.ETag(v.Number);
+        return TypedResults.Ok(v.ToDto());
     }
 
-    public static async Task<Ok<IReadOnlyList<DelegationVersionSummary>>> GetVersions(string code, IGrainFactory grains)
+    public static async Task<Ok<IReadOnlyList<DelegationVersionSummaryDto>>> GetVersions(string code, IGrainFactory grains)
     {
-        await CatalogHttp.RequireRegionAsync(grains, code);
-        return TypedResults.Ok(await List(grains, code).GetVersionsAsync());
+        await RegionScope.RequireRegionAsync(grains, code);
+        return TypedResults.Ok<IReadOnlyList<DelegationVersionSummaryDto>>((await List(grains, code).GetVersionsAsync()).Select(v => v.ToDto()).ToList());
     }
 
-    public static async Task<Results<Ok<DelegationListVersion>, ProblemHttpResult>> GetVersion(string code, int number, IGrainFactory grains, HttpResponse response)
+    public static async Task<Results<Ok<DelegationListVersionDto>, ProblemHttpResult>> GetVersion(string code, int number, IGrainFactory grains, HttpResponse response)
     {
-        await CatalogHttp.RequireRegionAsync(grains, code);
+        await RegionScope.RequireRegionAsync(grains, code);
         if (await List(grains, code).GetVersionAsync(number) is not { } v) return NotFound($"Region {code} has no published version {number}.");
-        response.Headers.ETag = CatalogHttp.ETag(v.Number);
+        response.Headers.ETag = HttpConcurrency.ETag(v.Number);
         response.Headers.CacheControl = "public, max-age=86400, immutable";
-        return TypedResults.Ok(v);
+        return TypedResults.Ok(v.ToDto());
     }
 
     private static IDelegationListGrain List(IGrainFactory grains, string code) => grains.GetGrain<IDelegationListGrain>(code);
 
     private static async Task Scoped(string code, ClaimsPrincipal user, IGrainFactory grains)
     {
-        await CatalogHttp.RequireRegionAsync(grains, code);
-        CatalogHttp.RequireScope(user, code);
+        await RegionScope.RequireRegionAsync(grains, code);
+        RegionScope.RequireScope(user, code);
     }
 
     private static ProblemHttpResult NotFound(string detail) =>

@@ -16,13 +16,13 @@ internal static class DispatchMapping
     public static bool IsOverdue(DateTime promisedUtc, bool open, DateTime nowUtc) => open && promisedUtc < nowUtc;
 
     public static RequestDto ToRequestDto(this D.TaskView t) => new(
-        t.Draft.Id, t.Draft.ResidentId, t.Draft.ItemCode, (Urgency)(int)t.Draft.Urgency, (RequestChannel)(int)t.Draft.Requester.Channel,
-        (RequesterKind)(int)t.Draft.Requester.Kind, (TaskStage)(int)t.Stage, t.WorkerId, t.WorkerName, t.Reason,
+        t.Draft.Id, t.Draft.ResidentId, t.Draft.ItemCode, t.Draft.Urgency, t.Draft.Requester.Channel,
+        t.Draft.Requester.Kind, t.Stage, t.WorkerId, t.WorkerName, t.Reason,
         Utc(t.Draft.PromisedByUtc), Utc(t.CreatedAtUtc));
 
     /// <summary>The full task; the resident's name only for roles that serve them (not a resident reading someone else's, which scope already prevents).</summary>
     public static TaskDto ToDto(this D.TaskView t, DateTime nowUtc, bool showPersonal) => new(
-        t.Draft.Id, (TaskKind)(int)t.Draft.Kind, (TaskStage)(int)t.Stage, (Urgency)(int)t.Draft.Urgency, t.Draft.ResidentId,
+        t.Draft.Id, t.Draft.Kind, t.Stage, t.Draft.Urgency, t.Draft.ResidentId,
         showPersonal ? t.ResidentName : Mask(t.ResidentName), t.GridId, t.VillageCode, t.Draft.ItemCode, t.Draft.Skills,
         t.WorkerId, t.WorkerName, t.Reason, Utc(t.Draft.WindowStartUtc), Utc(t.Draft.WindowEndUtc), Utc(t.Draft.PromisedByUtc),
         IsOverdue(t.Draft.PromisedByUtc, t.IsOpen, nowUtc), t.EscalationLevel,
@@ -32,23 +32,10 @@ internal static class DispatchMapping
         t.Version, Utc(t.CreatedAtUtc));
 
     public static TaskListItemDto ToListItem(this D.TaskSummary t, DateTime nowUtc, double? distanceMeters = null) => new(
-        t.TaskId, (TaskKind)(int)t.Kind, (TaskStage)(int)t.Stage, (Urgency)(int)t.Urgency, t.ResidentId, t.GridId, t.ItemCode,
+        t.TaskId, t.Kind, t.Stage, t.Urgency, t.ResidentId, t.GridId, t.ItemCode,
         t.WorkerId, t.Reason, distanceMeters is { } d ? Math.Round(d) : null, Utc(t.PromisedByUtc),
         IsOverdue(t.PromisedByUtc, true, nowUtc), t.EscalationLevel);
 
     /// <summary>张三丰 → 张**: enough to recognise a case, not to identify a person.</summary>
     public static string Mask(string name) => name.Length <= 1 ? name : name[..1] + new string('*', name.Length - 1);
-
-    public static string ETag(int version) => $"\"{version}\"";
-
-    /// <summary>Reads an If-Match header of the form "7" (quoted version); null when absent, a validation error when unreadable.</summary>
-    public static int? IfMatch(HttpRequest request)
-    {
-        var raw = request.Headers.IfMatch.ToString();
-        if (string.IsNullOrWhiteSpace(raw) || raw.Trim() == "*") return null;
-        var text = raw.Trim();
-        if (text.StartsWith("W/", StringComparison.Ordinal)) text = text[2..];
-        return int.TryParse(text.Trim('"'), out var v) ? v
-            : throw Grid.Grains.Common.ValidationException.For("If-Match", "Send the ETag you read from the task, e.g. \"3\".");
-    }
 }

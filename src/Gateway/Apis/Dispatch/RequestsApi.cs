@@ -9,7 +9,6 @@ using Grid.Grains.Dispatch;
 using Grid.Grains.People;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using D = Grid.Grains.Dispatch;
 using RequestChannel = Grid.Contracts.RequestChannel;
 
 namespace Grid.Gateway.Apis.Dispatch;
@@ -40,9 +39,9 @@ public static class RequestsApi
             ?? throw ValidationException.For("itemCode", $"'{body.ItemCode}' is not a service item code: use the catalog's code, e.g. social-insurance-certification.");
         var skills = Skills(body.Skills, item);
         var now = clock.GetUtcNow().UtcDateTime;
-        var (start, end) = Window(body, options.Value.PromiseFor((D.Urgency)(int)body.Urgency), now);
+        var (start, end) = Window(body, options.Value.PromiseFor(body.Urgency), now);
         var id = $"{resident.VillageCode}-T{Guid.NewGuid():N}"[..30];
-        var draft = new TaskDraft(id, D.TaskKind.Request, resident.Id, item.Code, skills, (D.Urgency)(int)body.Urgency,
+        var draft = new TaskDraft(id, TaskKind.Request, resident.Id, item.Code, skills, body.Urgency,
             start, end, end, requester, body.Note?.Trim());
         var intakeKey = $"{user.UserName()}/{(string.IsNullOrEmpty(key) ? Guid.NewGuid().ToString("N") : key)}";
         var task = await grains.GetGrain<IRequestIntakeGrain>(intakeKey).SubmitAsync(Hash(body), draft, user.Actor());
@@ -78,10 +77,10 @@ public static class RequestsApi
         {
             if (!resident.Proxies.Any(p => p.Name == body.ProxyName.Trim()))
                 throw ValidationException.For("proxyName", "The proxy is not registered for this resident; register the family member first.");
-            return new Requester(D.RequesterKind.FamilyProxy, (D.RequestChannel)(int)channel, user.UserName(), body.ProxyName.Trim());
+            return new Requester(RequesterKind.FamilyProxy, channel, user.UserName(), body.ProxyName.Trim());
         }
-        var kind = role switch { Roles.Resident => D.RequesterKind.Resident, Roles.Worker => D.RequesterKind.Worker, _ => D.RequesterKind.HotlineOperator };
-        return new Requester(kind, (D.RequestChannel)(int)channel, user.UserName(), null);
+        var kind = role switch { Roles.Resident => RequesterKind.Resident, Roles.Worker => RequesterKind.Worker, _ => RequesterKind.HotlineOperator };
+        return new Requester(kind, channel, user.UserName(), null);
     }
 
     private static IReadOnlyList<string> Skills(IReadOnlyList<string>? asked, ServiceItemInfo item)

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Grid.Contracts;
+using Grid.Gateway.Apis.Common;
 using Grid.Gateway.Security;
 using Grid.Grains.Common;
 using Grid.Grains.Dispatch;
@@ -28,6 +29,7 @@ internal static class TaskActionsApi
     private static void Map(RouteGroupBuilder api, string path, TaskAction action, string name, string summary) =>
         api.MapPost("/{id}/" + path, (string id, TaskActionDto? body, HttpRequest http, HttpResponse response, ClaimsPrincipal user,
                 IGrainFactory grains, TimeProvider clock) => ActAsync(action, id, body ?? new TaskActionDto(), http, response, user, grains, clock))
+            .Accepts<TaskActionDto>("application/json").Produces<TaskDto>()
             .WithName(name).WithSummary(summary);
 
     public static async Task<Ok<TaskDto>> ActAsync(TaskAction action, string id, TaskActionDto body, HttpRequest http,
@@ -39,10 +41,10 @@ internal static class TaskActionsApi
         if (action == TaskAction.Reassign && body.WorkerId is { } to && !user.CanSee(to))
             throw new ForbiddenException($"Worker {to} is outside your region.");
         var actionId = ActionId(body, http);
-        var command = new TaskCommand(action, actionId, DispatchMapping.IfMatch(http),
+        var command = new TaskCommand(action, actionId, http.IfMatch(),
             action == TaskAction.Complete ? body.Outcome : body.Reason, body.Lat, body.Lng, Custody(body.Documents), body.WorkerId);
         var task = await grains.GetGrain<ITaskGrain>(id).ActAsync(user.Actor(), command);
-        response.Headers.ETag = DispatchMapping.ETag(task.Version);
+        response.Headers.ETag = HttpConcurrency.ETag(task.Version);
         return TypedResults.Ok(task.ToDto(clock.GetUtcNow().UtcDateTime, user.Role() != Roles.Coordinator));
     }
 

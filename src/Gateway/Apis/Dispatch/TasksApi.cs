@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Grid.Contracts;
+using Grid.Gateway.Apis.Common;
 using Grid.Gateway.Security;
 using Grid.Geo;
 using Grid.Grains.Common;
@@ -64,7 +65,7 @@ public static class TasksApi
     public static async Task<Ok<TaskDto>> GetTask(string id, ClaimsPrincipal user, IGrainFactory grains, TimeProvider clock, HttpResponse response)
     {
         var task = await ReadableTaskAsync(id, user, grains);
-        response.Headers.ETag = DispatchMapping.ETag(task.Version);
+        response.Headers.ETag = HttpConcurrency.ETag(task.Version);
         return TypedResults.Ok(task.ToDto(clock.GetUtcNow().UtcDateTime, ShowsPersonal(user, task)));
     }
 

@@ -1,7 +1,6 @@
 using Grid.Contracts;
 using Grid.Grains.Dispatch;
 using Grid.Grains.People;
-using TaskStage = Grid.Grains.Dispatch.TaskStage;
 
 namespace Grid.Gateway.Apis.Dispatch;
 

@@ -5,7 +5,6 @@ using Grid.Grains.Dispatch;
 using Grid.Grains.Dispatch.Audit;
 using Grid.Grains.People;
 using Microsoft.AspNetCore.Http.HttpResults;
-using D = Grid.Grains.Dispatch;
 
 namespace Grid.Gateway.Apis.Dispatch;
 
@@ -80,7 +79,7 @@ public static class WorkloadsApi
         var visits = await Task.WhenAll(residents.Select(r => grains.GetGrain<IResidentGrain>(r).GetVisitsAsync()));
         var familiar = residents.Zip(visits).ToDictionary(p => p.First, p => (IReadOnlyCollection<string>)p.Second.Select(v => v.WorkerId).ToHashSet());
         return open.Select(t => new BalanceTask(t.TaskId, t.WorkerId!, t.ResidentId, t.GridId, t.VillageCode, t.Skills, t.Lat, t.Lng,
-            t.Stage is D.TaskStage.Offered or D.TaskStage.Accepted, familiar[t.ResidentId])).ToList();
+            t.Stage is TaskStage.Offered or TaskStage.Accepted, familiar[t.ResidentId])).ToList();
     }
 
     private static IReadOnlyCollection<string> CandidateGrids(WorkerProfile p, DateTime now) =>

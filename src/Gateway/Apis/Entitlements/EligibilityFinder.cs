@@ -5,16 +5,13 @@ using Grid.Grains.Regions;
 
 namespace Grid.Gateway.Apis.Entitlements;
 
-/// <summary>A resident who qualifies for a no-application benefit, with personal data masked.</summary>
-public sealed record EligibleResident(string ResidentId, string MaskedName, string MaskedIdNumber, string VillageCode, string GridId, IReadOnlyList<string> Reasons);
-
 /// <summary>
 /// Walks the villages of a region and applies a policy's rule: the village directories answer the
 /// needs and care level; only residents who pass those are read in full, for the birth date.
 /// </summary>
 internal static class EligibilityFinder
 {
-    public static async Task<List<EligibleResident>> FindAsync(IGrainFactory grains, EligibilityRule rule, string scope, DateOnly today)
+    public static async Task<List<EligibleResidentDto>> FindAsync(IGrainFactory grains, EligibilityRule rule, string scope, DateOnly today)
     {
         var villages = await VillagesAsync(grains, scope);
         var perVillage = await Task.WhenAll(villages.Select(async village =>
@@ -26,8 +23,8 @@ internal static class EligibilityFinder
             return profiles.OfType<ResidentProfile>().Select(p =>
             {
                 var (ok, reasons) = EligibilityRules.Evaluate(rule, new ResidentFacts(p.Needs, p.CareLevel, EligibilityRules.BirthDateOf(p.IdNumber)), today);
-                return ok ? new EligibleResident(p.Id, PersonalDataMask.Name(p.Name), PersonalDataMask.IdNumber(p.IdNumber), p.VillageCode, p.GridId, reasons) : null;
-            }).OfType<EligibleResident>().ToList();
+                return ok ? new EligibleResidentDto(p.Id, PersonalDataMask.Name(p.Name), PersonalDataMask.IdNumber(p.IdNumber), p.VillageCode, p.GridId, reasons) : null;
+            }).OfType<EligibleResidentDto>().ToList();
         }));
         return perVillage.SelectMany(r => r).OrderBy(r => r.ResidentId, StringComparer.Ordinal).ToList();
     }

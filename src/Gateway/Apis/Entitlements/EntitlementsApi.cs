@@ -1,13 +1,12 @@
 using System.Security.Claims;
 using Grid.Contracts;
+using Grid.Gateway.Apis.Common;
 using Grid.Gateway.Security;
 using Grid.Grains.Common;
 using Grid.Grains.Delegation;
 using Grid.Grains.Entitlements;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-
-using Grid.Gateway.Apis.Catalog;
 
 namespace Grid.Gateway.Apis.Entitlements;
 
@@ -26,40 +25,40 @@ public static class EntitlementsApi
         return api;
     }
 
-    public static async Task<Ok<IReadOnlyList<EntitlementPolicyVersion>>> GetPolicies(IGrainFactory grains) =>
-        TypedResults.Ok(await Catalog(grains).ListAsync());
+    public static async Task<Ok<IReadOnlyList<EntitlementPolicyVersionDto>>> GetPolicies(IGrainFactory grains) =>
+        TypedResults.Ok<IReadOnlyList<EntitlementPolicyVersionDto>>((await Catalog(grains).ListAsync()).Select(p => p.ToDto()).ToList());
 
-    public static async Task<Results<Ok<EntitlementPolicyVersion>, ProblemHttpResult>> GetPolicy(string id, IGrainFactory grains, HttpResponse response)
+    public static async Task<Results<Ok<EntitlementPolicyVersionDto>, ProblemHttpResult>> GetPolicy(string id, IGrainFactory grains, HttpResponse response)
     {
         if (await Catalog(grains).GetAsync(id) is not { } p) return NotFound(id);
-        response.Headers.ETag = CatalogHttp.ETag(p.Version);
-        return TypedResults.Ok(p);
+        response.Headers.ETag = HttpConcurrency.ETag(p.Version);
+        return TypedResults.Ok(p.ToDto());
     }
 
-    public static async Task<Ok<EntitlementPolicyVersion>> PutPolicy(string id, EntitlementPolicy policy, ClaimsPrincipal user, IGrainFactory grains, HttpContext http)
+    public static async Task<Ok<EntitlementPolicyVersionDto>> PutPolicy(string id, EntitlementPolicyDto policy, ClaimsPrincipal user, IGrainFactory grains, HttpContext http)
     {
         if (!Grid.Grains.Catalog.ServiceItemRules.IsValidCode(id)) throw ValidationException.For("id", "Use 3–40 capital letters, digits or '-', e.g. MSJX-001.");
         if (policy is null || policy.Id != id) throw ValidationException.For("id", $"The policy's id must be {id}, as in the address.");
-        if (policy.RegionCode is { } r && RegionCodes.IsValid(r)) CatalogHttp.RequireScope(user, r);
-        var saved = await Catalog(grains).SaveAsync(policy, CatalogHttp.IfMatch(http.Request), user.Actor());
-        http.Response.Headers.ETag = CatalogHttp.ETag(saved.Version);
-        return TypedResults.Ok(saved);
+        if (policy.RegionCode is { } r && RegionCodes.IsValid(r)) RegionScope.RequireScope(user, r);
+        var saved = await Catalog(grains).SaveAsync(policy.ToModel(), http.Request.IfMatch(), user.CatalogActor());
+        http.Response.Headers.ETag = HttpConcurrency.ETag(saved.Version);
+        return TypedResults.Ok(saved.ToDto());
     }
 
-    public static async Task<Results<Ok<Page<EligibleResident>>, ProblemHttpResult>> GetEligible(string id, string? region, int? page, int? pageSize,
+    public static async Task<Results<Ok<Page<EligibleResidentDto>>, ProblemHttpResult>> GetEligible(string id, string? region, [AsParameters] PageQuery paging,
         ClaimsPrincipal user, IGrainFactory grains, TimeProvider clock)
     {
-        var (index, size) = CatalogHttp.Paging(page, pageSize);
+        paging = paging.Checked();
         if (await Catalog(grains).GetAsync(id) is not { Policy: var policy }) return NotFound(id);
         if (user.Role() == Roles.Department && user.SubjectId() != policy.Department)
             throw new ForbiddenException($"Only {policy.Department}, the responsible department, lists who qualifies for {policy.Name}.");
         var scope = region ?? (RegionCodes.Contains(user.RegionCode(), policy.RegionCode) ? policy.RegionCode : user.RegionCode());
-        await CatalogHttp.RequireRegionAsync(grains, scope);
-        CatalogHttp.RequireScope(user, scope);
+        await RegionScope.RequireRegionAsync(grains, scope);
+        RegionScope.RequireScope(user, scope);
         if (!RegionCodes.Contains(policy.RegionCode, scope))
             throw ValidationException.For("region", $"{policy.Name} applies in {policy.RegionCode}; choose a region inside it.");
         var all = await EligibilityFinder.FindAsync(grains, policy.Rule, scope, ChinaDate.Today(clock));
-        return TypedResults.Ok(new Page<EligibleResident>(all.Skip(index * size).Take(size).ToList(), index, size, all.Count));
+        return TypedResults.Ok(paging.Of(all));
     }
 
     private static IEntitlementCatalogGrain Catalog(IGrainFactory grains) => grains.GetGrain<IEntitlementCatalogGrain>(EntitlementCatalogGrain.Key);

@@ -46,7 +46,7 @@ public static class EvaluationsApi
         else throw new ForbiddenException("Only the resident served, or staff entering the resident's rating, can rate a service.");
         var key = string.IsNullOrWhiteSpace(idempotencyKey) ? null : $"{user.UserName()}:{idempotencyKey}";
         var evaluation = await RateAsync(grains, request.RecordId, request.Overall, request.Indicators, request.Comment,
-            (EvaluationChannel)(int)request.Channel, user.UserName(), key);
+            request.Channel, user.UserName(), key);
         return TypedResults.Created($"/api/evaluations/{Uri.EscapeDataString(request.RecordId)}", evaluation.ToDto());
     }
 
@@ -68,7 +68,7 @@ public static class EvaluationsApi
     public static async Task<Created<EvaluationDto>> RateByQr(string token, QrEvaluationRequest request, IGrainFactory grains, QrTokenService tokens)
     {
         var (view, _) = await ResolveAsync(token, grains, tokens);
-        var evaluation = await RateAsync(grains, view.Record.Id, request.Overall, request.Indicators, request.Comment, EvaluationChannel.QrCode, "qr", null);
+        var evaluation = await RateAsync(grains, view.Record.Id, request.Overall, request.Indicators, request.Comment, RatingChannel.QrCode, "qr", null);
         return TypedResults.Created($"/api/public/evaluations/qr/{token}", evaluation.ToDto() with { RectificationUrl = null });
     }
 
@@ -84,11 +84,11 @@ public static class EvaluationsApi
     }
 
     private static Task<EvaluationInfo> RateAsync(IGrainFactory grains, string recordId, Satisfaction overall, IndicatorRatingsDto? indicators,
-        string? comment, EvaluationChannel channel, string enteredBy, string? key)
+        string? comment, RatingChannel channel, string enteredBy, string? key)
     {
         if (!Enum.IsDefined(overall)) throw ValidationException.For("overall", "Choose one of VerySatisfied, Satisfied, BasicallySatisfied, Dissatisfied, VeryDissatisfied.");
         if (comment is { Length: > 500 }) throw ValidationException.For("comment", "Keep the comment to 500 characters.");
-        var submission = new EvaluationSubmission(overall.ToModel(), indicators.ToModel(), string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(),
+        var submission = new EvaluationSubmission(overall, indicators.ToModel(), string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(),
             channel, enteredBy, key);
         return grains.GetGrain<IEvaluationGrain>(recordId).EvaluateAsync(submission);
     }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Grid.Contracts;
+using Grid.Gateway.Apis.Common;
 using Grid.Gateway.Security;
 using Grid.Grains.Common;
 using Grid.Grains.Evaluations;
@@ -32,19 +33,17 @@ public static class RectificationsApi
     }
 
     public static async Task<Ok<Page<RectificationSummaryDto>>> List(ClaimsPrincipal user, IGrainFactory grains,
-        bool? overdue, RectificationState? status, int pageIndex = 0, int pageSize = 20)
+        bool? overdue, RectificationState? status, [AsParameters] PageQuery paging)
     {
-        if (pageIndex < 0) throw ValidationException.For("pageIndex", "Use a page index of 0 or more.");
-        if (pageSize is < 1 or > 100) throw ValidationException.For("pageSize", "Use a page size from 1 to 100.");
+        paging = paging.Checked();
         var scope = user.RegionCode();
         IEnumerable<string> counties = RegionCodes.LevelOf(scope) == RegionLevel.City
             ? (await grains.GetGrain<IRegionGrain>(scope).GetChildrenAsync()).Select(c => c.Code)
             : [RegionCodes.CountyOf(scope)];
-        var query = new RectificationQuery(scope, overdue, status is { } s ? (RectificationStatus)(int)s : null);
+        var query = new RectificationQuery(scope, overdue, status);
         var lists = await Task.WhenAll(counties.Select(c => grains.GetGrain<IRectificationIndexGrain>(c).ListAsync(query)));
         var all = lists.SelectMany(l => l).OrderBy(r => r.CurrentDueUtc ?? DateTime.MaxValue).ThenBy(r => r.RecordId, StringComparer.Ordinal).ToList();
-        var items = all.Skip(pageIndex * pageSize).Take(pageSize).Select(r => r.ToDto()).ToList();
-        return TypedResults.Ok(new Page<RectificationSummaryDto>(items, pageIndex, pageSize, all.Count));
+        return TypedResults.Ok(paging.Of(all.Select(r => r.ToDto()).ToList()));
     }
 
     public static async Task<Ok<RectificationDto>> Get(string id, ClaimsPrincipal user, IGrainFactory grains, HttpContext http)
@@ -69,16 +68,16 @@ public static class RectificationsApi
         };
         RequireAccess(user, info, allowResident: kind == K.ReRate);
         if (user.Role() != Roles.Resident && !ActorRoles.Contains(user.Role())) throw new ForbiddenException("Your role does not take rectification steps.");
-        var action = new RectificationAction(kind, user.UserName(), request.Note, Clean(request.Evidence), request.Level?.ToModel(), null, null);
-        return Versioned(http, await grains.GetGrain<IRectificationGrain>(id).ActAsync(action, ParseIfMatch(ifMatch)));
+        var action = new RectificationAction(kind, user.UserName(), request.Note, Clean(request.Evidence), request.Level, null, null);
+        return Versioned(http, await grains.GetGrain<IRectificationGrain>(id).ActAsync(action, HttpConcurrency.IfMatch(ifMatch)));
     }
 
     public static async Task<Ok<RectificationDto>> Appeal(string id, AppealRequest request, ClaimsPrincipal user, IGrainFactory grains,
         HttpContext http, [FromHeader(Name = "If-Match")] string? ifMatch)
     {
         RequireAccess(user, await FindAsync(grains, id), allowResident: false);
-        var action = new RectificationAction(K.Appeal, user.UserName(), request.Statement, [], null, (AppealReason)(int)request.Reason, null);
-        return Versioned(http, await grains.GetGrain<IRectificationGrain>(id).ActAsync(action, ParseIfMatch(ifMatch)));
+        var action = new RectificationAction(K.Appeal, user.UserName(), request.Statement, [], null, request.Reason, null);
+        return Versioned(http, await grains.GetGrain<IRectificationGrain>(id).ActAsync(action, HttpConcurrency.IfMatch(ifMatch)));
     }
 
     public static async Task<Ok<RectificationDto>> Decide(string id, AppealDecisionRequest request, ClaimsPrincipal user, IGrainFactory grains,
@@ -86,7 +85,7 @@ public static class RectificationsApi
     {
         RequireAccess(user, await FindAsync(grains, id), allowResident: false);
         var action = new RectificationAction(K.AppealDecision, user.UserName(), request.Note, [], null, null, request.Upheld);
-        return Versioned(http, await grains.GetGrain<IRectificationGrain>(id).ActAsync(action, ParseIfMatch(ifMatch)));
+        return Versioned(http, await grains.GetGrain<IRectificationGrain>(id).ActAsync(action, HttpConcurrency.IfMatch(ifMatch)));
     }
 
     private static async Task<RectificationInfo> FindAsync(IGrainFactory grains, string id) =>
@@ -106,14 +105,9 @@ public static class RectificationsApi
 
     private static Ok<RectificationDto> Versioned(HttpContext http, RectificationInfo info)
     {
-        http.Response.Headers.ETag = $"\"{info.Version}\"";
+        http.Response.Headers.ETag = HttpConcurrency.ETag(info.Version);
         return TypedResults.Ok(info.ToDto());
     }
-
-    private static int? ParseIfMatch(string? ifMatch) =>
-        string.IsNullOrWhiteSpace(ifMatch) || ifMatch.Trim() == "*" ? null
-            : int.TryParse(ifMatch.Trim().TrimStart('W', '/').Trim('"'), out var v) ? v
-            : throw new PreconditionFailedException($"If-Match '{ifMatch}' is not an ETag this API issued; reload the rectification.");
 
     private static IReadOnlyList<string> Clean(IReadOnlyList<string>? evidence)
     {

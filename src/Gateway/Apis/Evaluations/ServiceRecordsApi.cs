@@ -102,7 +102,7 @@ public static class ServiceRecordsApi
             throw ValidationException.For("villageCode", $"No village or community has the code {r.VillageCode}.");
         var unitName = r.HandledByUnitName?.Trim() is { Length: > 0 } n ? n
             : (await grains.GetGrain<IRegionGrain>(unit).GetAsync())?.Info.Name ?? unit;
-        return new ServiceRecordInfo(id, r.Kind == ServiceRecordKind.DelegatedItem ? ServiceKind.DelegatedItem : ServiceKind.WindowService,
+        return new ServiceRecordInfo(id, r.Kind == ServiceRecordKind.DelegatedItem ? ServiceRecordKind.DelegatedItem : ServiceRecordKind.WindowService,
             r.StaffId.Trim(), r.StaffName.Trim(), r.ItemCode.Trim(), r.ItemName.Trim(), r.VillageCode, unit, unitName,
             r.CompletedAt.UtcDateTime, r.StartedAt?.UtcDateTime, string.IsNullOrWhiteSpace(r.ResidentId) ? null : r.ResidentId.Trim(),
             null, user.UserName());

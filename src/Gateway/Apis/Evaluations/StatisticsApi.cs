@@ -80,7 +80,7 @@ public static class StatisticsApi
             var suggestion = DelegationQualityRules.Assess(tally, months.Count, thresholds);
             return new ItemAssessmentDto(g.Key, g.Last().ItemName, tally.Services, Math.Round((double)tally.Services / months.Count, 2),
                 rates.AverageHoursToComplete, tally.Evaluations, rates.SatisfactionRate, rates.BadReviewRate,
-                (QualityVerdictDto)(int)suggestion.Verdict, suggestion.Reasons);
+                suggestion.Verdict, suggestion.Reasons);
         }).OrderBy(i => i.ItemCode, StringComparer.Ordinal).ToList();
         return TypedResults.Ok(new QualityAssessmentDto(code, start, end, items));
     }

@@ -6,7 +6,7 @@ using Grid.Grains.Geography;
 using Grid.Grains.People;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-using Grid.Gateway.Apis.Regions;
+using Grid.Gateway.Apis.Common;
 
 namespace Grid.Gateway.Apis.Geography;
 
@@ -40,7 +40,7 @@ public static class LocateApi
     public static async Task<Results<ContentHttpResult, ValidationProblem, ProblemHttpResult>> GetGrids(
         string code, ClaimsPrincipal user, IGrainFactory grains)
     {
-        if (RegionsApi.InvalidCode(code) is { } invalid) return invalid;
+        if (RegionScope.InvalidCode(code) is { } invalid) return invalid;
         if (!user.CanSee(code) && !user.CanSee(RegionCodes.CountyOf(code)))
             return TypedResults.Problem(statusCode: 403, title: "Not allowed.", detail: $"{code} is outside your region.");
         var outlines = await grains.GetGrain<ILocateReplicaGrain>(RegionCodes.City).GridsInAsync(code);

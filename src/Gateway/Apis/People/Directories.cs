@@ -1,4 +1,5 @@
 using Grid.Contracts;
+using Grid.Gateway.Apis.Common;
 using Grid.Grains.Regions;
 
 namespace Grid.Gateway.Apis.People;
@@ -14,17 +15,8 @@ public static class Directories
         return [.. nested.SelectMany(v => v)];
     }
 
-    public static Page<T> Paged<T>(IEnumerable<T> items, int pageIndex, int pageSize)
-    {
-        var all = items.ToList();
-        return new Page<T>(all.Skip(pageIndex * pageSize).Take(pageSize).ToList(), pageIndex, pageSize, all.Count);
-    }
+    // Paging is Apis/Common's PageQuery; these keep the people handlers' signatures.
+    public static Page<T> Paged<T>(IEnumerable<T> items, int pageIndex, int pageSize) => new PageQuery(pageIndex, pageSize).Of(items.ToList());
 
-    public static Dictionary<string, string[]> CheckPaging(int pageIndex, int pageSize)
-    {
-        var errors = new Dictionary<string, string[]>();
-        if (pageIndex < 0) errors["pageIndex"] = ["pageIndex counts from 0."];
-        if (pageSize is < 1 or > 100) errors["pageSize"] = ["pageSize is 1–100."];
-        return errors;
-    }
+    public static Dictionary<string, string[]> CheckPaging(int pageIndex, int pageSize) => new PageQuery(pageIndex, pageSize).Errors();
 }

@@ -39,6 +39,4 @@ public static class PeopleMapping
 
     public static VisitDto ToDto(this VisitRecord v) =>
         new(new DateTimeOffset(v.AtUtc, TimeSpan.Zero).ToOffset(Shanghai), v.WorkerId, v.Kind, v.Note);
-
-    public static string ETag(int version) => $"\"{version}\"";
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Grid.Contracts;
+using Grid.Gateway.Apis.Common;
 using Grid.Grains.Common;
 using Grid.Grains.People;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -64,7 +65,7 @@ public static class ResidentsApi
         var current = await LoadVisibleAsync(id, caller, s);
         var dto = current.Value.ToDto(caller);
         await s.Audit.WriteAsync(caller.Actor, "resident.read", "resident", id, current.Value.VillageCode, Clear(dto));
-        response.Headers.ETag = PeopleMapping.ETag(current.Version);
+        response.Headers.ETag = HttpConcurrency.ETag(current.Version);
         return TypedResults.Ok(dto);
     }
 
@@ -85,14 +86,14 @@ public static class ResidentsApi
         {
             // A retry: the first try may have stopped between saving and filing; filing again is idempotent.
             await grain.EnsureFiledAsync();
-            response.Headers.ETag = PeopleMapping.ETag(replay.Version);
+            response.Headers.ETag = HttpConcurrency.ETag(replay.Version);
             return TypedResults.Created($"/api/residents/{id}", replay.Value.ToDto(caller));
         }
         var profile = ResidentWrites.Profile(id, request, needs, home, null, caller, s.UtcNow);
         // The grain files the resident into its grid cell and directory (an outbox saved with it).
         var version = await grain.SaveAsync(profile, null);
         await s.Audit.WriteAsync(caller.Actor, "resident.create", "resident", id, profile.VillageCode, $"grid {profile.GridId}");
-        response.Headers.ETag = PeopleMapping.ETag(version);
+        response.Headers.ETag = HttpConcurrency.ETag(version);
         return TypedResults.Created($"/api/residents/{id}", profile.ToDto(caller));
     }
 
@@ -113,7 +114,7 @@ public static class ResidentsApi
         var profile = ResidentWrites.Profile(id, request, needs, home, current.Value, caller, s.UtcNow);
         var version = await s.Grains.GetGrain<IResidentGrain>(id).SaveAsync(profile, ifVersion);
         await s.Audit.WriteAsync(caller.Actor, "resident.update", "resident", id, profile.VillageCode, ResidentWrites.ChangedFields(current.Value, profile));
-        response.Headers.ETag = PeopleMapping.ETag(version);
+        response.Headers.ETag = HttpConcurrency.ETag(version);
         return TypedResults.Ok(profile.ToDto(caller));
     }
 

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Grid.Contracts;
+using Grid.Gateway.Apis.Common;
 using Grid.Grains.Common;
 using Grid.Grains.Geography;
 using Grid.Grains.People;
@@ -58,7 +59,7 @@ public static class WorkersApi
         var current = await LoadVisibleAsync(id, caller, s);
         var dto = current.Value.ToDto(caller);
         await s.Audit.WriteAsync(caller.Actor, "worker.read", "worker", id, current.Value.VillageCode, dto.PhoneMasked ? "phone masked" : "clear: phone");
-        response.Headers.ETag = PeopleMapping.ETag(current.Version);
+        response.Headers.ETag = HttpConcurrency.ETag(current.Version);
         return TypedResults.Ok(dto);
     }
 
@@ -79,14 +80,14 @@ public static class WorkersApi
         {
             // A retry: the first try may have stopped between saving and filing; filing again is idempotent.
             await grain.EnsureFiledAsync();
-            response.Headers.ETag = PeopleMapping.ETag(replay.Version);
+            response.Headers.ETag = HttpConcurrency.ETag(replay.Version);
             return TypedResults.Created($"/api/workers/{id}", replay.Value.ToDto(caller));
         }
         var profile = Profile(id, request, role, start, end);
         // The grain files the worker into today's grid cells and the directory (an outbox saved with it).
         var version = await grain.SaveAsync(profile, null);
         await s.Audit.WriteAsync(caller.Actor, "worker.create", "worker", id, profile.VillageCode, null);
-        response.Headers.ETag = PeopleMapping.ETag(version);
+        response.Headers.ETag = HttpConcurrency.ETag(version);
         return TypedResults.Created($"/api/workers/{id}", profile.ToDto(caller));
     }
 
@@ -107,7 +108,7 @@ public static class WorkersApi
         var profile = Profile(id, request, role, start, end);
         var version = await s.Grains.GetGrain<IWorkerGrain>(id).SaveAsync(profile, ifVersion);
         await s.Audit.WriteAsync(caller.Actor, "worker.update", "worker", id, profile.VillageCode, null);
-        response.Headers.ETag = PeopleMapping.ETag(version);
+        response.Headers.ETag = HttpConcurrency.ETag(version);
         return TypedResults.Ok(profile.ToDto(caller));
     }
 

@@ -1,4 +1,5 @@
 using Grid.Contracts;
+using Grid.Gateway.Apis.Common;
 using Grid.Grains.Regions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NetTopologySuite.IO;
@@ -20,7 +21,7 @@ public static class RegionsApi
     public static async Task<Results<Ok<RegionDetailDto>, ProblemHttpResult, ValidationProblem>> GetRegion(
         string code, IGrainFactory grains)
     {
-        if (InvalidCode(code) is { } invalid) return invalid;
+        if (RegionScope.InvalidCode(code) is { } invalid) return invalid;
         var detail = await grains.GetGrain<IRegionGrain>(code).GetAsync();
         if (detail is null) return RegionNotFound(code);
         object? geometry = detail.GeometryWkt is null ? null : System.Text.Json.JsonSerializer.SerializeToNode(new WKTReader().Read(detail.GeometryWkt), Grid.Geo.GeoJson.Options);
@@ -30,21 +31,16 @@ public static class RegionsApi
     public static async Task<Results<Ok<IReadOnlyList<RegionDto>>, ProblemHttpResult, ValidationProblem>> GetChildren(
         string code, IGrainFactory grains)
     {
-        if (InvalidCode(code) is { } invalid) return invalid;
+        if (RegionScope.InvalidCode(code) is { } invalid) return invalid;
         var region = grains.GetGrain<IRegionGrain>(code);
         if (await region.GetAsync() is null) return RegionNotFound(code);
         var children = await region.GetChildrenAsync();
         return TypedResults.Ok<IReadOnlyList<RegionDto>>(children.Select(c => c.ToDto()).ToList());
     }
 
-    internal static ValidationProblem? InvalidCode(string code) => RegionCodes.IsValid(code)
-        ? null
-        : TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            { ["code"] = [$"'{code}' is not a region code: use the 12-digit statistical division code, e.g. 421200000000."] });
-
     internal static ProblemHttpResult RegionNotFound(string code) =>
         TypedResults.Problem(statusCode: 404, title: "Region not found.", detail: $"No region has the code {code}.");
 
     public static RegionDto ToDto(this RegionInfo r) =>
-        new(r.Code, r.Name, (RegionLevel)(int)r.Level, r.ParentCode, r.Kind is { } k ? (VillageKind)(int)k : null, r.ChildCount);
+        new(r.Code, r.Name, r.Level, r.ParentCode, r.Kind is { } k ? k : null, r.ChildCount);
 }

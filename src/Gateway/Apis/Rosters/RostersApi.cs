@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using Grid.Contracts;
-using Grid.Gateway.Apis.People;
+using Grid.Gateway.Apis.Common;
 using Grid.Gateway.Security;
 using Grid.Grains.Common;
 using Grid.Grains.Regions;
@@ -35,7 +35,7 @@ public static class RostersApi
     {
         await CheckAsync(code, user, grains, write: false);
         var draft = await grains.GetGrain<IRosterGrain>(code).GetDraftAsync();
-        response.Headers.ETag = PeopleMapping.ETag(draft.Revision);
+        response.Headers.ETag = HttpConcurrency.ETag(draft.Revision);
         return TypedResults.Ok(ToDto(code, draft));
     }
 
@@ -49,7 +49,7 @@ public static class RostersApi
         await CheckAsync(code, user, grains, write: true);
         var entries = request.Entries.Select(e => new RosterEntry(e.PersonName.Trim(), e.Role.Trim(), e.Phone.Trim(), e.ServiceScope.Trim(), e.Hours.Trim(), e.WorkerId)).ToList();
         var draft = await grains.GetGrain<IRosterGrain>(code).SaveDraftAsync(entries, revision, user.UserName());
-        response.Headers.ETag = PeopleMapping.ETag(draft.Revision);
+        response.Headers.ETag = HttpConcurrency.ETag(draft.Revision);
         return TypedResults.Ok(ToDto(code, draft));
     }
 
