@@ -102,7 +102,7 @@ public sealed class CareScheduleTests(CareScheduleFactory factory)
 
     private async Task<IReadOnlyList<string>> VisitsAsync(string village, DateOnly day) =>
         [.. (await Grains.GetGrain<IVillageTasksGrain>(village).ListAsync())
-            .Where(t => t.Kind == Grid.Grains.Dispatch.TaskKind.CareVisit && t.TaskId.EndsWith($"-CV{day:yyyyMMdd}", StringComparison.Ordinal)).Select(t => t.TaskId)];
+            .Where(t => t.Kind == Grid.Contracts.TaskKind.CareVisit && t.TaskId.EndsWith($"-CV{day:yyyyMMdd}", StringComparison.Ordinal)).Select(t => t.TaskId)];
 
     private async Task<IReadOnlyList<string>> WaitForVisitsAsync(string village, DateOnly day, int expected)
     {

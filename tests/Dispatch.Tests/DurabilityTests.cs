@@ -175,7 +175,7 @@ public sealed class DurabilityTests(DispatchGateway factory) : IDisposable
             var task = await _world.Grains.GetGrain<ITaskGrain>(taskId).GetAsync();
             Assert.True(task is not null, $"{worker}'s list holds {taskId}, which does not exist");
             Assert.Equal(worker, task.WorkerId);
-            Assert.Contains(task.Stage, new[] { Grid.Grains.Dispatch.TaskStage.Offered, Grid.Grains.Dispatch.TaskStage.Accepted, Grid.Grains.Dispatch.TaskStage.CheckedIn });
+            Assert.Contains(task.Stage, new[] { Grid.Contracts.TaskStage.Offered, Grid.Contracts.TaskStage.Accepted, Grid.Contracts.TaskStage.CheckedIn });
         }
     }
 }

@@ -1,3 +1,4 @@
+using Grid.Contracts;
 using System.Diagnostics;
 using Grid.Grains.Deadlines;
 using Grid.Grains.Evaluations;
@@ -34,7 +35,7 @@ public sealed class NoCycleTests(EvaluationsFactory factory)
 
         Assert.All(times, t => Assert.True(t < Limit, $"a flow took {t.TotalMilliseconds:F0} ms: {string.Join(", ", times.Select(x => $"{x.TotalMilliseconds:F0} ms"))}"));
         var fixedOne = (await Grains.GetGrain<IRectificationGrain>(fixing).GetAsync())!;
-        Assert.Equal(RectificationStatus.Fixed, fixedOne.Status);
+        Assert.Equal(RectificationState.Fixed, fixedOne.Status);
         Assert.NotEqual(DeadlineStatus.Pending, (await Deadline(fixing, 0).GetAsync())!.Status);
         var escalated = (await Grains.GetGrain<IRectificationGrain>(firing).GetAsync())!;
         Assert.True(escalated.Overdue);
@@ -91,15 +92,15 @@ public sealed class NoCycleTests(EvaluationsFactory factory)
     {
         var id = $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 13)];
         var village = EvaluationsFactory.CenterVillage;
-        await Grains.GetGrain<IServiceRecordGrain>(id).RegisterAsync(new ServiceRecordInfo(id, ServiceKind.WindowService, "staff-nc", "窗口工作人员",
+        await Grains.GetGrain<IServiceRecordGrain>(id).RegisterAsync(new ServiceRecordInfo(id, ServiceRecordKind.WindowService, "staff-nc", "窗口工作人员",
             "ITEM-NC", "测试事项", village, village, "便民服务站", DateTime.UtcNow.AddMinutes(-5), DateTime.UtcNow.AddMinutes(-35), null, null, "test"));
         await Grains.GetGrain<IEvaluationGrain>(id).EvaluateAsync(Bad(id));
         Assert.NotNull(await Grains.GetGrain<IRectificationGrain>(id).GetAsync());
         return id;
     }
 
-    private static EvaluationSubmission Bad(string id) => new(SatisfactionLevel.VeryDissatisfied,
-        new IndicatorRatings(SatisfactionLevel.VeryDissatisfied, null, null, null), "slow", EvaluationChannel.Phone, "test", "key-" + id);
+    private static EvaluationSubmission Bad(string id) => new(Satisfaction.VeryDissatisfied,
+        new IndicatorRatings(Satisfaction.VeryDissatisfied, null, null, null), "slow", RatingChannel.Phone, "test", "key-" + id);
 
     private Task ActAsync(string id, K kind) => Grains.GetGrain<IRectificationGrain>(id).ActAsync(Step(kind, kind.ToString()), null);
 

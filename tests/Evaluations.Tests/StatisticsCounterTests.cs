@@ -1,3 +1,4 @@
+using Grid.Contracts;
 using Grid.Grains.Evaluations;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,13 +21,13 @@ public sealed class StatisticsCounterTests(EvaluationsFactory factory)
         var sent = new List<ServiceFact>();
         for (var i = 0; i < 40; i++)
         {
-            var level = random.Next(6) is var l && l == 5 ? (SatisfactionLevel?)null : (SatisfactionLevel)l;
+            var level = random.Next(6) is var l && l == 5 ? (Satisfaction?)null : (Satisfaction)l;
             var outcome = new RectificationOutcome(random.Next(2) == 0, random.Next(2) == 0, random.Next(2) == 0, random.Next(2) == 0, random.Next(5) == 0);
             sent.Add(new ServiceFact($"cnt-{item}-{i}", 1, item, "计数事项", staff, Village, Completed.AddDays(i % 7), i % 3 == 0 ? null : 0.125 * i, level, outcome));
         }
         // Every third record is updated (a new version), some twice; every fifth version is delivered twice.
         foreach (var f in sent.Where((_, i) => i % 3 == 0).ToList())
-            sent.Add(f with { Version = 2, Level = f.Level is { } lv && lv.IsBad() ? SatisfactionLevel.Satisfied : SatisfactionLevel.VeryDissatisfied });
+            sent.Add(f with { Version = 2, Level = f.Level is { } lv && lv.IsBad() ? Satisfaction.Satisfied : Satisfaction.VeryDissatisfied });
         foreach (var f in sent.Where((_, i) => i % 5 == 0).ToList()) sent.Add(f);
         foreach (var f in sent)
         {
@@ -53,17 +54,17 @@ public sealed class StatisticsCounterTests(EvaluationsFactory factory)
     {
         var grains = factory.Services.GetRequiredService<IGrainFactory>();
         var staff = EvaluationClient.NewId("staff");
-        var bad = new ServiceFact(EvaluationClient.NewId("mv"), 1, "MOVE", "事项", staff, Village, Completed, 1.5, SatisfactionLevel.Dissatisfied, new(false, false, false, false, false));
+        var bad = new ServiceFact(EvaluationClient.NewId("mv"), 1, "MOVE", "事项", staff, Village, Completed, 1.5, Satisfaction.Dissatisfied, new(false, false, false, false, false));
         var counter = grains.GetGrain<IServiceStatsGrain>(StatsKeys.For(bad)[0]);
         await counter.UpsertAsync(bad);
         var first = await counter.TallyAsync(March);
-        Assert.Equal((1, 1, 0), (first.Services, first.BadReviews, first.LevelCounts[(int)SatisfactionLevel.Satisfied]));
+        Assert.Equal((1, 1, 0), (first.Services, first.BadReviews, first.LevelCounts[(int)Satisfaction.Satisfied]));
 
-        await counter.UpsertAsync(bad with { Version = 2, Level = SatisfactionLevel.Satisfied });
+        await counter.UpsertAsync(bad with { Version = 2, Level = Satisfaction.Satisfied });
         await counter.UpsertAsync(bad);
         var moved = await counter.TallyAsync(March);
 
-        Assert.Equal((1, 0, 1, 1.5), (moved.Services, moved.BadReviews, moved.LevelCounts[(int)SatisfactionLevel.Satisfied], moved.HoursToCompleteTotal));
+        Assert.Equal((1, 0, 1, 1.5), (moved.Services, moved.BadReviews, moved.LevelCounts[(int)Satisfaction.Satisfied], moved.HoursToCompleteTotal));
     }
 
     private static void AssertEqual(EvaluationTally expected, EvaluationTally actual)
