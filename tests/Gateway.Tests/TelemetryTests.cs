@@ -102,13 +102,16 @@ public sealed class TelemetryTests(TelemetryGatewayFactory gateway)
     [Fact]
     public async Task ARefusedRequestIsLoggedWithTheStatusTheClientGotAndNotAsAnError()
     {
+        // A domain refusal thrown by the handler (an over-long Idempotency-Key) and answered 400 by the exception handler.
         var traceId = ActivityTraceId.CreateRandom();
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/token")
+        var center = await gateway.SignedInClientAsync(DemoAccounts.Center);
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/requests")
         {
-            Content = new StringContent("{\"userName\": \"admin\", \"password\": ", Encoding.UTF8, "application/json"),
+            Content = JsonContent.Create(new CreateRequestDto("421202001001-R001", "JY-GF-001"), options: Json.Options),
         };
+        request.Headers.Add("Idempotency-Key", new string('k', 101));
         request.Headers.Add("traceparent", $"00-{traceId.ToHexString()}-{ActivitySpanId.CreateRandom().ToHexString()}-01");
-        Assert.Equal(HttpStatusCode.BadRequest, (await gateway.CreateClient().SendAsync(request)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await center.SendAsync(request)).StatusCode);
 
         List<JsonElement> events = [];
         for (var attempt = 0; attempt < 50 && events.Count == 0; attempt++)
@@ -119,7 +122,7 @@ public sealed class TelemetryTests(TelemetryGatewayFactory gateway)
         var requestLog = events.Where(e => e.TryGetProperty("StatusCode", out _)).ToList();
         Assert.Single(requestLog);
         Assert.Equal(400, requestLog[0].GetProperty("StatusCode").GetInt32());
-        Assert.Equal("/api/auth/token", requestLog[0].GetProperty("RequestPath").GetString());
+        Assert.Equal("/api/requests", requestLog[0].GetProperty("RequestPath").GetString());
         Assert.All(events, e => Assert.False(e.TryGetProperty("@l", out var level) && level.GetString() is "Error" or "Fatal", e.ToString()));
     }
 
