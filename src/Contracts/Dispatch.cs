@@ -87,4 +87,9 @@ public sealed record RebalanceResultDto(
     string Region, bool DryRun, IReadOnlyList<TaskMoveDto> Moves, BalanceMetricsDto Before, BalanceMetricsDto After,
     IReadOnlyList<GridMoveDto> GridProposal, BalanceMetricsDto GridProposalAfter);
 
-public sealed record CareVisitRunDto(string Region, DateOnly Date, int Villages, IReadOnlyList<string> Created);
+/// <summary>What a trigger queued: per township, the villages queued now and those already generated (or queued) for that day.</summary>
+public sealed record CareVisitQueuedDto(string Region, DateOnly Date, int Townships, IReadOnlyList<string> Queued, IReadOnlyList<string> AlreadyDone);
+
+public sealed record CareVisitPreviewItemDto(string VillageCode, string ResidentId, string TaskId);
+
+public sealed record CareVisitPreviewDto(string Region, DateOnly Date, IReadOnlyList<CareVisitPreviewItemDto> WouldCreate);

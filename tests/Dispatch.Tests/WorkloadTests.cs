@@ -73,12 +73,12 @@ public sealed class WorkloadTests(DispatchGateway factory)
         using var center = await _world.CenterAsync(village);
 
         var day = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
-        var first = await (await center.PostAsync($"/api/care-visits/generate?region={village}&date={day:yyyy-MM-dd}", null)).ReadAsync<Grid.Gateway.Apis.Dispatch.CareVisitQueuedDto>();
+        var first = await (await center.PostAsync($"/api/care-visits/generate?region={village}&date={day:yyyy-MM-dd}", null)).ReadAsync<Grid.Contracts.CareVisitQueuedDto>();
         Assert.Equal([village], first.Queued);
         var board = new Page<TaskListItemDto>([], 0, 0, 0);
         for (var i = 0; i < 120 && !board.Items.Any(t => t.Kind == Grid.Contracts.TaskKind.CareVisit); i++, await Task.Delay(250))
             board = await (await center.GetAsync($"/api/tasks?region={village}&pageSize=200")).ReadAsync<Page<TaskListItemDto>>();
-        var second = await (await center.PostAsync($"/api/care-visits/generate?region={village}&date={day:yyyy-MM-dd}", null)).ReadAsync<Grid.Gateway.Apis.Dispatch.CareVisitQueuedDto>();
+        var second = await (await center.PostAsync($"/api/care-visits/generate?region={village}&date={day:yyyy-MM-dd}", null)).ReadAsync<Grid.Contracts.CareVisitQueuedDto>();
 
         Assert.Contains(board.Items, t => t.Kind == Grid.Contracts.TaskKind.CareVisit && t.Id.EndsWith($"-CV{day:yyyyMMdd}", StringComparison.Ordinal));
         Assert.Empty(second.Queued);

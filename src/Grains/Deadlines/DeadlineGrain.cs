@@ -33,6 +33,10 @@ public sealed class DeadlineGrain(
         await state.CommitAsync(this, logger);
         var wait = state.State.DueUtc - clock.GetUtcNow().UtcDateTime;
         await this.RegisterOrUpdateReminder(ReminderName, wait > TimeSpan.Zero ? wait : TimeSpan.Zero, RetryPeriod);
+        // Already due (scheduled late, or re-driven from an outbox after downtime): fire now rather than
+        // wait for the reminder's first tick, which Orleans may deliver only a period later. The target
+        // is told outside this turn, so a target that scheduled this deadline is not called back inside it.
+        if (wait <= TimeSpan.Zero) await FireAsync();
         return Info();
     }
 
@@ -60,6 +64,13 @@ public sealed class DeadlineGrain(
             await UnregisterAsync();
             return;
         }
+        await FireAsync();
+    }
+
+    /// <summary>Pending and due: save the deadline fired, then tell its target outside this turn.</summary>
+    private async Task FireAsync()
+    {
+        if (state.State.Status != DeadlineStatus.Pending) return;
         var now = clock.GetUtcNow().UtcDateTime;
         if (now < state.State.DueUtc) return;
         state.State.Status = DeadlineStatus.Fired;

@@ -8,13 +8,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Grid.Gateway.Apis.Dispatch;
 
-/// <summary>What a trigger queued: per township, the villages queued now and those already generated (or queued) for that day.</summary>
-public sealed record CareVisitQueuedDto(string Region, DateOnly Date, int Townships, IReadOnlyList<string> Queued, IReadOnlyList<string> AlreadyDone);
-
-public sealed record CareVisitPreviewItemDto(string VillageCode, string ResidentId, string TaskId);
-
-public sealed record CareVisitPreviewDto(string Region, DateOnly Date, IReadOnlyList<CareVisitPreviewItemDto> WouldCreate);
-
 /// <summary>
 /// Care visits come from each township's durable schedule (every morning, catching up missed days).
 /// These endpoints only queue a day on the schedules (202, generation follows) or preview it; neither
