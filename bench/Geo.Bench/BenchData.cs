@@ -18,7 +18,7 @@ internal static class BenchData
         {
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
-                foreach (var candidate in new[] { Path.Combine(dir.FullName, "data", "xianning"), Path.Combine(dir.FullName, "shared", "data", "xianning") })
+                foreach (var candidate in new[] { Path.Combine(dir.FullName, "data", "xianning") })
                 {
                     if (File.Exists(Path.Combine(candidate, "xianning_divisions_nbs2023.csv")))
                     {

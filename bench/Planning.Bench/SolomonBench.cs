@@ -10,7 +10,7 @@ internal static class SolomonBench
     {
         var seconds = BenchArgs.Seconds(args, 10);
         var filter = BenchArgs.Option(args, "--filter") ?? "";
-        var folder = Path.Combine(BenchArgs.RepoRoot(), "..", "shared", "data", "solomon");
+        var folder = Path.Combine(BenchArgs.RepoRoot(), "data", "solomon");
         var bks = SolomonReader.ReadBks(Path.Combine(folder, "BKS.json"));
         var files = Directory.GetFiles(folder, "*.txt")
             .Where(f => Path.GetFileName(f).StartsWith(filter, StringComparison.OrdinalIgnoreCase))

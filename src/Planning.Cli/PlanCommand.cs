@@ -37,13 +37,13 @@ public static class PlanCommand
         }
     }
 
-    /// <summary>A bare file name is looked up in the shared Solomon folder beside the repository.</summary>
+    /// <summary>A bare file name is looked up in the repository's Solomon folder (data/solomon).</summary>
     public static string ResolveSolomon(string input)
     {
         if (File.Exists(input) || input.Contains('/') || input.Contains('\\')) return input;
         var root = FindRepoRoot(Directory.GetCurrentDirectory()) ?? FindRepoRoot(AppContext.BaseDirectory);
-        var shared = root is null ? null : Path.Combine(root, "..", "shared", "data", "solomon", input);
-        return shared is not null && File.Exists(shared) ? Path.GetFullPath(shared) : input;
+        var inRepo = root is null ? null : Path.Combine(root, "data", "solomon", input);
+        return inRepo is not null && File.Exists(inRepo) ? Path.GetFullPath(inRepo) : input;
     }
 
     private static string? FindRepoRoot(string from)
