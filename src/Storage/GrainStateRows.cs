@@ -24,16 +24,18 @@ public sealed record GrainStateRow(string StateName, long N0, long N1, string Ex
     /// Orleans reads as a GUID or an integer (a 12-digit region code is valid hex) is stored as
     /// one, so this asks Orleans' own grain id the same questions the provider asks.
     /// </summary>
-    public static (long N0, long N1, string Extension) KeyColumns(string key)
+    public static (long N0, long N1, string Extension) KeyColumns(string key) => KeyColumns(GrainId.Create("bulk", key));
+
+    /// <summary>The key columns of a grain id (only its key part counts, as in the provider).</summary>
+    public static (long N0, long N1, string Extension) KeyColumns(GrainId id)
     {
-        var id = GrainId.Create("bulk", key);
         if (id.TryGetGuidKey(out var guid, out var guidExtension))
         {
             var bytes = guid.ToByteArray();
             return (BitConverter.ToInt64(bytes, 0), BitConverter.ToInt64(bytes, 8), guidExtension ?? "");
         }
         if (id.TryGetIntegerKey(out var integer, out var integerExtension)) return (0, integer, integerExtension ?? "");
-        return (0, 0, key);
+        return (0, 0, id.Key.ToString()!);
     }
 }
 

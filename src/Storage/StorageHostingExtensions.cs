@@ -1,22 +1,21 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Hosting;
+using Orleans.Runtime.Hosting;
+using Orleans.Serialization.Serializers;
 
 namespace Grid.Storage;
 
 /// <summary>
-/// Wires Orleans' ADO.NET providers to Grid's databases. Both modes use the same providers and
-/// the same query contract (the <c>OrleansQuery</c> table); only the scripts differ.
+/// Wires Grid's databases into the silo. Cluster mode uses Orleans' ADO.NET providers on PostgreSQL,
+/// driven by the query text Grid's own scripts put in <c>OrleansQuery</c>. Embedded mode uses Grid's
+/// own SQLite grain storage and reminder table (<see cref="SqliteGrainStorage"/>,
+/// <see cref="SqliteReminderTable"/>) over the same table shapes and the same key, version and ETag
+/// contract, because only they can share one writer connection with group commit (see
+/// <see cref="SqliteWriter"/>): a connection per write serialized every write behind SQLite's lock.
 /// </summary>
-/// <remarks>
-/// Reminders: Orleans ships no SQLite reminder table, but its ADO.NET reminder table
-/// (<c>AdoNetReminderTable</c>, an <see cref="Orleans.IReminderTable"/>) is driven entirely by
-/// the SQL text it loads from <c>OrleansQuery</c>. Grid's SQLite script gives it those queries
-/// (with the parameter names and result columns it binds), so embedded and cluster mode share
-/// one reminder implementation and its ring-range and ETag semantics instead of a second,
-/// hand-written <c>IReminderTable</c>.
-/// </remarks>
 public static class StorageHostingExtensions
 {
     /// <summary>
@@ -32,18 +31,18 @@ public static class StorageHostingExtensions
         var connectionString = SqliteConnections.ForFile(Path.Combine(directory, GridStorage.SqliteFileName));
         SchemaMigrator.ApplySqliteAsync(connectionString).GetAwaiter().GetResult();
 
-        var dataSource = new GridSqliteDataSource(connectionString);
-        silo.AddAdoNetGrainStorage(GridStorage.Name, options =>
-        {
-            options.Invariant = GridStorage.SqliteInvariant;
-            options.DataSource = dataSource;
-            options.GrainStorageSerializer = new JsonGrainStorageSerializer();
-        });
-        silo.UseAdoNetReminderService(options =>
-        {
-            options.Invariant = GridStorage.SqliteInvariant;
-            options.DataSource = dataSource;
-        });
+        // One writer for grain state and reminders (group commit, see SqliteWriter); the container
+        // disposes it at shutdown, which commits what is still queued.
+        silo.Services.AddSingleton(sp => new SqliteDatabase(connectionString, sp.GetRequiredService<ILoggerFactory>().CreateLogger<SqliteWriter>()));
+        silo.Services.AddGrainStorage(GridStorage.Name, (sp, _) => new SqliteGrainStorage(
+            sp.GetRequiredService<SqliteDatabase>(),
+            sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId,
+            new JsonGrainStorageSerializer(),
+            sp.GetRequiredService<IActivatorProvider>()));
+        silo.AddReminders();
+        silo.Services.AddSingleton<IReminderTable, SqliteReminderTable>();
+        silo.Services.AddSingleton<IGrainRowStore>(sp => new SqliteGrainRowStore(
+            sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId));
         silo.Services.AddSingleton<IGrainStateBulkWriter>(sp =>
             new SqliteGrainStateBulkWriter(connectionString, sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId));
         return silo;
@@ -75,6 +74,8 @@ public static class StorageHostingExtensions
             options.Invariant = GridStorage.PostgresInvariant;
             options.ConnectionString = connectionString;
         });
+        silo.Services.AddSingleton<IGrainRowStore>(sp =>
+            new PostgresGrainRowStore(connectionString, sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId));
         silo.Services.AddSingleton<IGrainStateBulkWriter>(sp =>
             new PostgresGrainStateBulkWriter(connectionString, sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId));
         return silo;

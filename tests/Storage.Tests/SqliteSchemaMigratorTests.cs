@@ -17,9 +17,10 @@ public sealed class SqliteSchemaMigratorTests : IDisposable
         await SchemaMigrator.ApplySqliteAsync(_directory.ConnectionString);
 
         Assert.Equal(first, await SnapshotAsync());
-        Assert.Equal(3, await ScalarAsync<long>("SELECT count(*) FROM GridSchemaVersion"));
-        Assert.Contains("WriteToStorageKey", first);
-        Assert.Contains("UpsertReminderRowKey", first);
+        Assert.Equal(5, await ScalarAsync<long>("SELECT count(*) FROM GridSchemaVersion"));
+        Assert.Contains("table:GridGrainState:", first);
+        Assert.Contains("table:GridReminder:", first);
+        Assert.DoesNotContain("table:OrleansQuery:", first); // embedded mode runs its own statements
     }
 
     [Fact]
@@ -28,8 +29,8 @@ public sealed class SqliteSchemaMigratorTests : IDisposable
         await Task.WhenAll(Enumerable.Range(0, 4)
             .Select(_ => Task.Run(() => SchemaMigrator.ApplySqliteAsync(_directory.ConnectionString))));
 
-        Assert.Equal(3, await ScalarAsync<long>("SELECT count(*) FROM GridSchemaVersion"));
-        Assert.Equal(3, await ScalarAsync<long>("SELECT count(*) FROM OrleansQuery WHERE QueryKey LIKE '%Storage%'"));
+        Assert.Equal(5, await ScalarAsync<long>("SELECT count(*) FROM GridSchemaVersion"));
+        Assert.Equal(1, await ScalarAsync<long>("SELECT count(*) FROM sqlite_schema WHERE name = 'GridGrainState'"));
     }
 
     [Fact]
@@ -57,7 +58,6 @@ public sealed class SqliteSchemaMigratorTests : IDisposable
         await using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT type || ':' || name || ':' || coalesce(sql, '') FROM sqlite_schema
-            UNION ALL SELECT 'query:' || QueryKey || ':' || QueryText FROM OrleansQuery
             UNION ALL SELECT 'script:' || Script || ':' || Sha256 || ':' || AppliedAt FROM GridSchemaVersion
             ORDER BY 1
             """;

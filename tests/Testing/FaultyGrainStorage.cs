@@ -64,11 +64,28 @@ public sealed class FaultyGrainStorage(IGrainStorage inner, StorageFaults faults
     public void Participate(ISiloLifecycle lifecycle) => (inner as ILifecycleParticipant<ISiloLifecycle>)?.Participate(lifecycle);
 }
 
+/// <summary>
+/// Wraps the real row store and fails the changes <see cref="StorageFaults"/> picks, matched like
+/// state writes: the state name is the row kind, the grain key is the owner.
+/// </summary>
+public sealed class FaultyGrainRowStore(IGrainRowStore inner, StorageFaults faults) : IGrainRowStore
+{
+    public Task<IReadOnlyList<StoredRow>> ReadAllAsync(string kind, string owner) => inner.ReadAllAsync(kind, owner);
+
+    public async Task ApplyAsync(string kind, string owner, IReadOnlyList<RowChange> changes)
+    {
+        var rule = faults.Match(kind, GrainId.Create(kind, owner));
+        if (rule is { AfterWrite: false }) throw new InjectedSqliteFault($"Injected failure writing {kind} rows of {owner}");
+        await inner.ApplyAsync(kind, owner, changes);
+        if (rule is not null) throw new InjectedSqliteFault($"Injected failure after writing {kind} rows of {owner}");
+    }
+}
+
 public static class FaultyGrainStorageExtensions
 {
     /// <summary>
     /// Replaces grain storage <see cref="GridStorage.Name"/> with <see cref="FaultyGrainStorage"/> around
-    /// the registration already made (the real provider), and registers the <see cref="StorageFaults"/> switchboard.
+    /// the registration already made (the real provider), the row store likewise, and registers the <see cref="StorageFaults"/> switchboard.
     /// Call after the silo's storage is configured (e.g. in ConfigureTestServices).
     /// </summary>
     public static IServiceCollection AddFaultyGrainStorage(this IServiceCollection services)
@@ -81,6 +98,9 @@ public static class FaultyGrainStorageExtensions
         services.AddSingleton<StorageFaults>();
         services.AddKeyedSingleton<IGrainStorage>(GridStorage.Name, (sp, key) =>
             new FaultyGrainStorage((IGrainStorage)factory(sp, key), sp.GetRequiredService<StorageFaults>()));
+        var rows = services.LastOrDefault(d => d.ServiceType == typeof(IGrainRowStore))?.ImplementationFactory
+            ?? throw new InvalidOperationException("No grain row store is registered yet.");
+        services.AddSingleton<IGrainRowStore>(sp => new FaultyGrainRowStore((IGrainRowStore)rows(sp), sp.GetRequiredService<StorageFaults>()));
         return services;
     }
 }

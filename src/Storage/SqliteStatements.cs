@@ -1,0 +1,90 @@
+using System.Collections.Concurrent;
+using Microsoft.Data.Sqlite;
+
+namespace Grid.Storage;
+
+/// <summary>
+/// One open SQLite connection (with Grid's per-connection pragmas) and its prepared statements,
+/// kept by SQL text so a hot statement is compiled once per connection, not once per call.
+/// Not thread-safe: one user at a time (the writer thread, or a reader that rented it).
+/// </summary>
+public sealed class SqliteStatements : IDisposable
+{
+    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+
+    private SqliteStatements(SqliteConnection connection) => Connection = connection;
+
+    public SqliteConnection Connection { get; }
+
+    /// <summary>The transaction commands join while the writer holds one.</summary>
+    internal SqliteTransaction? Transaction { get; set; }
+
+    public static SqliteStatements Open(string connectionString)
+    {
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            connection.Open();
+            using var pragmas = connection.CreateCommand();
+            pragmas.CommandText = SqliteConnections.PerConnectionPragmas;
+            pragmas.ExecuteNonQuery();
+            return new SqliteStatements(connection);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The prepared command for <paramref name="sql"/>, its parameters cleared for this use.</summary>
+    public SqliteCommand Command(string sql)
+    {
+        if (!_commands.TryGetValue(sql, out var command))
+        {
+            command = Connection.CreateCommand();
+            command.CommandText = sql;
+            _commands[sql] = command;
+        }
+        command.Parameters.Clear();
+        command.Transaction = Transaction;
+        return command;
+    }
+
+    public void Dispose()
+    {
+        foreach (var command in _commands.Values) command.Dispose();
+        Connection.Dispose();
+    }
+}
+
+/// <summary>
+/// Reader connections of the embedded file. In WAL mode reads never wait for the writer, so each
+/// reader rents its own connection and returns it; the pool grows to the number of concurrent reads.
+/// </summary>
+public sealed class SqliteReaders(string connectionString) : IDisposable
+{
+    private readonly ConcurrentBag<SqliteStatements> _idle = [];
+
+    public T Read<T>(Func<SqliteStatements, T> read)
+    {
+        var statements = _idle.TryTake(out var idle) ? idle : SqliteStatements.Open(connectionString);
+        try
+        {
+            var result = read(statements);
+            _idle.Add(statements);
+            return result;
+        }
+        catch
+        {
+            // A connection that failed mid-read is not trusted again.
+            statements.Dispose();
+            throw;
+        }
+    }
+
+    public void Dispose()
+    {
+        while (_idle.TryTake(out var statements)) statements.Dispose();
+    }
+}
