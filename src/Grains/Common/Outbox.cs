@@ -21,7 +21,7 @@ public sealed record OutboxEffect(
 /// A durable outbox kept inside a grain's saved state: the grain's write decides the new state and
 /// the effects that must follow it, <see cref="Enqueue"/>s them into the same state, commits once
 /// (<see cref="StateCommit.CommitAsync{T}"/>), answers, and then <see cref="DrainAsync"/> delivers
-/// them in order. An effect leaves the outbox only once delivered, so a crash or a failed delivery
+/// them (in order per receiver). An effect leaves the outbox only once delivered, so a crash or a failed delivery
 /// after the save loses nothing: the owner re-drives what is left from a timer, a reminder and on
 /// activation (see <see cref="OutboxDriver"/>). Delivery is at least once, so every receiver must be
 /// idempotent (keyed by the effect id or by the subject's id and version), and no receiver may call
@@ -46,29 +46,34 @@ public sealed class Outbox
     }
 
     /// <summary>
-    /// Delivers pending effects in order and stops at the first failure, leaving it and the rest for
-    /// the next attempt. Returns how many were delivered. Never throws for a delivery failure: the
-    /// owner's save already happened and its caller has been (or will be) answered.
+    /// Delivers pending effects: those for different receivers (kind and target) at once, those for
+    /// one receiver in the order they were enqueued, each receiver's stopping at its first failure
+    /// and leaving it and the rest for the next attempt. Returns how many were delivered. Never
+    /// throws for a delivery failure: the owner's save already happened and its caller has been
+    /// (or will be) answered.
     /// </summary>
     public async Task<int> DrainAsync(Func<OutboxEffect, Task> deliver, ILogger? logger = null)
     {
         var delivered = 0;
-        while (Pending.Count > 0)
+        // Continuations run one at a time on the grain's scheduler, so the shared list and count need no lock.
+        await Task.WhenAll(Pending.GroupBy(e => (e.Kind, e.Target)).Select(async receiver =>
         {
-            var effect = Pending[0];
-            try
+            foreach (var effect in receiver.ToList())
             {
-                await deliver(effect);
+                try
+                {
+                    await deliver(effect);
+                }
+                catch (Exception ex)
+                {
+                    logger?.LogWarning(ex, "Outbox effect {Kind} → {Target} ({Id}) failed; it will be re-driven", effect.Kind, effect.Target, effect.Id);
+                    return;
+                }
+                // The effect may have been removed meanwhile (a commit's re-read); remove by identity.
+                Pending.Remove(effect);
+                delivered++;
             }
-            catch (Exception ex)
-            {
-                logger?.LogWarning(ex, "Outbox effect {Kind} → {Target} ({Id}) failed; it will be re-driven", effect.Kind, effect.Target, effect.Id);
-                break;
-            }
-            // The effect may have been removed meanwhile (a commit's re-read); remove by identity.
-            Pending.Remove(effect);
-            delivered++;
-        }
+        }).ToList());
         return delivered;
     }
 }
