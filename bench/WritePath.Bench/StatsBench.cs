@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Grid.Contracts;
 using Grid.Grains.Evaluations;
 using Grid.Grains.Geography;
 using Grid.Testing;
@@ -23,7 +24,7 @@ public static class StatsBench
         var run = Guid.NewGuid().ToString("N")[..6];
         var list = Enumerable.Range(0, count).Select(i => new ServiceFact($"b{run}-{i}", 1, $"ITEM{run}{random.Next(40)}", "事项", $"staff{run}-{random.Next(3000)}",
             villages[random.Next(villages.Length)], new DateTime(2030, 3, 1, 2, 0, 0, DateTimeKind.Utc).AddHours(random.Next(24 * 28)), 1.25,
-            (SatisfactionLevel)random.Next(5), RectificationOutcome.None)).ToArray();
+            (Satisfaction)random.Next(5), RectificationOutcome.None)).ToArray();
 
         var oldKeys = new Dictionary<string, Dictionary<string, ServiceFact>>();
         (double Micros, long NewBytes, long OldBytes, double OldMicros) startSample = default, endSample = default;

@@ -1,8 +1,10 @@
 namespace Grid.Grains.Audit;
 
 /// <summary>
-/// One audited access to personal data. <see cref="Details"/> names fields or counts, never the
-/// personal values themselves (the log must not become a second copy of the data).
+/// One audited step: an access to personal data or a dispatch step. <see cref="Details"/> names
+/// fields, ids or counts, never the personal values themselves (the log must not become a second
+/// copy of the data). <see cref="Id"/>, when set, is stable across re-deliveries (an outbox
+/// effect's id), so the log keeps the entry once however often it is sent.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("grid.audit-entry")]
 public sealed record AuditEntry(
@@ -13,7 +15,8 @@ public sealed record AuditEntry(
     [property: Id(4)] string SubjectType,
     [property: Id(5)] string SubjectId,
     [property: Id(6)] string RegionCode,
-    [property: Id(7)] string? Details);
+    [property: Id(7)] string? Details,
+    [property: Id(8)] string? Id = null);
 
 /// <summary>Who did it, as the audit log records it.</summary>
 [GenerateSerializer, Immutable, Alias("grid.audit-actor")]
@@ -36,7 +39,21 @@ public sealed record AuditFilter(
         && (Actor is null || string.Equals(e.Actor, Actor, StringComparison.OrdinalIgnoreCase));
 }
 
+/// <summary>
+/// The head of a county-day: how many chunks are sealed (stored as rows of their own, never
+/// rewritten) and the open chunk, fewer than <see cref="AuditDayGrain.ChunkSize"/> entries after
+/// each write. A day stored before chunking has all its entries here; its next write seals them.
+/// </summary>
 public sealed class AuditDayState
+{
+    public int SealedChunks { get; set; }
+
+    /// <summary>The open chunk, oldest first.</summary>
+    public List<AuditEntry> Entries { get; set; } = [];
+}
+
+/// <summary>A sealed chunk: <see cref="AuditDayGrain.ChunkSize"/> entries, written once.</summary>
+public sealed class AuditChunk
 {
     public List<AuditEntry> Entries { get; set; } = [];
 }

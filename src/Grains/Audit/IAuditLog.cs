@@ -11,6 +11,12 @@ public interface IAuditLog
 {
     Task WriteAsync(AuditActor actor, string action, string subjectType, string subjectId, string regionCode, string? details = null);
 
+    /// <summary>
+    /// Appends an entry as given, into the day of its <see cref="AuditEntry.AtUtc"/>. Give it an
+    /// <see cref="AuditEntry.Id"/> when it may be sent again (an outbox re-delivery): it is kept once.
+    /// </summary>
+    Task AppendAsync(AuditEntry entry);
+
     /// <summary>Entries matching the filter in the regions given (county codes; the city code for city-wide subjects), newest first.</summary>
     Task<IReadOnlyList<AuditEntry>> QueryAsync(AuditFilter filter, IReadOnlyList<string> countyCodes);
 }
@@ -24,10 +30,12 @@ public sealed class GrainAuditLog(IGrainFactory grains, TimeProvider clock) : IA
 {
     public Task WriteAsync(AuditActor actor, string action, string subjectType, string subjectId, string regionCode, string? details = null)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var entry = new AuditEntry(now, actor.UserName, actor.Role, action, subjectType, subjectId, regionCode, details);
-        return grains.GetGrain<IAuditDayGrain>(KeyOf(ShardOf(regionCode), DateOnly.FromDateTime(now))).AppendAsync(entry);
+        var entry = new AuditEntry(clock.GetUtcNow().UtcDateTime, actor.UserName, actor.Role, action, subjectType, subjectId, regionCode, details);
+        return AppendAsync(entry);
     }
+
+    public Task AppendAsync(AuditEntry entry) =>
+        grains.GetGrain<IAuditDayGrain>(KeyOf(ShardOf(entry.RegionCode), DateOnly.FromDateTime(entry.AtUtc))).AppendAsync(entry);
 
     public async Task<IReadOnlyList<AuditEntry>> QueryAsync(AuditFilter filter, IReadOnlyList<string> countyCodes)
     {

@@ -1,5 +1,7 @@
 using Grid.Contracts;
+using Grid.Grains.Common;
 using Grid.Storage;
+using Microsoft.Extensions.Logging;
 
 namespace Grid.Grains.Delegation;
 
@@ -19,6 +21,12 @@ public interface IRequestVolumeGrain : IGrainWithStringKey
 {
     [Alias("record")] Task RecordAsync(string regionCode, DateOnly day, int count);
 
+    /// <summary>
+    /// Counts one request, once per <paramref name="deliveryId"/> (an outbox effect's id): a
+    /// re-delivery of an id among the last <see cref="RequestVolumeGrain.RecentIdsKept"/> changes nothing.
+    /// </summary>
+    [Alias("record-once")] Task RecordOnceAsync(string deliveryId, string regionCode, DateOnly day);
+
     /// <summary>Requests in <paramref name="regionScope"/> (a region containing the recorded codes) from..to, inclusive.</summary>
     [Alias("count"), Orleans.Concurrency.ReadOnly] Task<RequestVolume?> CountAsync(string regionScope, DateOnly from, DateOnly to);
 }
@@ -27,18 +35,47 @@ public sealed class RequestVolumeState
 {
     public DateOnly? FirstDay { get; set; }
     public Dictionary<string, long> ByRegionMonth { get; set; } = [];
+
+    /// <summary>The delivery ids counted last, oldest first (bounded).</summary>
+    public List<string> RecentIds { get; set; } = [];
 }
 
 public sealed class RequestVolumeGrain(
-    [PersistentState("requestvolume", GridStorage.Name)] IPersistentState<RequestVolumeState> state) : Grain, IRequestVolumeGrain
+    [PersistentState("requestvolume", GridStorage.Name)] IPersistentState<RequestVolumeState> state,
+    ILogger<RequestVolumeGrain> logger) : Grain, IRequestVolumeGrain
 {
-    public Task RecordAsync(string regionCode, DateOnly day, int count)
+    /// <summary>Enough for the outbox's re-deliveries (seconds to minutes apart) at any item's request rate.</summary>
+    public const int RecentIdsKept = 256;
+
+    public Task RecordAsync(string regionCode, DateOnly day, int count) => CountAsync(null, regionCode, day, count);
+
+    public Task RecordOnceAsync(string deliveryId, string regionCode, DateOnly day) =>
+        state.State.RecentIds.Contains(deliveryId) ? Task.CompletedTask : CountAsync(deliveryId, regionCode, day, 1);
+
+    /// <summary>Decides on a copy, then commits: a failed save leaves the activation as stored, so the retry counts once.</summary>
+    private async Task CountAsync(string? deliveryId, string regionCode, DateOnly day, int count)
     {
         if (!RegionCodes.IsValid(regionCode)) throw new ArgumentException("Record request volume under a 12-digit region code.", nameof(regionCode));
+        var stored = state.State;
+        var next = new RequestVolumeState { FirstDay = stored.FirstDay, ByRegionMonth = new(stored.ByRegionMonth), RecentIds = [.. stored.RecentIds] };
         var key = $"{regionCode}|{day:yyyy-MM}";
-        state.State.ByRegionMonth[key] = state.State.ByRegionMonth.GetValueOrDefault(key) + count;
-        if (state.State.FirstDay is null || day < state.State.FirstDay) state.State.FirstDay = day;
-        return state.WriteStateAsync();
+        next.ByRegionMonth[key] = next.ByRegionMonth.GetValueOrDefault(key) + count;
+        if (next.FirstDay is null || day < next.FirstDay) next.FirstDay = day;
+        if (deliveryId is not null)
+        {
+            next.RecentIds.Add(deliveryId);
+            if (next.RecentIds.Count > RecentIdsKept) next.RecentIds.RemoveRange(0, next.RecentIds.Count - RecentIdsKept);
+        }
+        state.State = next;
+        try
+        {
+            await state.CommitAsync(this, logger);
+        }
+        catch
+        {
+            if (ReferenceEquals(state.State, next)) state.State = stored;
+            throw;
+        }
     }
 
     public Task<RequestVolume?> CountAsync(string regionScope, DateOnly from, DateOnly to)

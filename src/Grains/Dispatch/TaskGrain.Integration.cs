@@ -1,5 +1,4 @@
 using Grid.Grains.Delegation;
-using Grid.Grains.Dispatch.Audit;
 using Grid.Grains.Evaluations;
 using Grid.Grains.Regions;
 

@@ -1,7 +1,6 @@
 using Grid.Contracts;
 using Grid.Grains.Common;
 using Grid.Grains.Deadlines;
-using Grid.Grains.Dispatch.Audit;
 
 namespace Grid.Grains.Dispatch;
 

@@ -1,7 +1,7 @@
 using Grid.Grains.Common;
 using Grid.Grains.Deadlines;
 using Grid.Grains.Delegation;
-using Grid.Grains.Dispatch.Audit;
+using Grid.Grains.Audit;
 using Grid.Grains.People;
 using Microsoft.Extensions.Logging;
 
@@ -41,18 +41,22 @@ public sealed partial class TaskGrain
             case Effects.Deadline:
                 return GrainFactory.GetGrain<IDeadlineGrain>($"task/{Id}/{e.Target}").ScheduleAsync(e.Target, e.AtUtc ?? Now, this.GetGrainId());
             case Effects.Volume:
-                return GrainFactory.GetGrain<IRequestVolumeGrain>(S.Draft!.ItemCode).RecordAsync(e.Target, DateOnly.Parse(e.Arg!, global::System.Globalization.CultureInfo.InvariantCulture), 1);
+                return GrainFactory.GetGrain<IRequestVolumeGrain>(S.Draft!.ItemCode).RecordOnceAsync(DeliveryId(e), e.Target, DateOnly.Parse(e.Arg!, global::System.Globalization.CultureInfo.InvariantCulture));
             case Effects.Visit:
                 return GrainFactory.GetGrain<IResidentGrain>(e.Target).RecordVisitAsync(new VisitRecord(e.AtUtc ?? Now, e.Arg!, e.Text!, S.Draft!.ItemCode));
             case Effects.ServiceRecord:
                 return RegisterServiceRecordNowAsync();
             case Effects.Audit:
-                return audit.WriteAsync(new AuditEntry(e.AtUtc ?? Now, e.Arg ?? System, e.Target, "task", Id, e.Extra ?? S.VillageCode, e.Text));
+                return audit.AppendAsync(new AuditEntry(e.AtUtc ?? Now, e.Arg ?? System, e.Arg is null or System ? AuditActor.System.Role : "User",
+                    e.Target, "task", Id, e.Extra ?? S.VillageCode, e.Text, DeliveryId(e)));
             default:
                 logger.LogError("Task {TaskId} dropped an outbox effect of unknown kind {Kind}", Id, e.Kind);
                 return Task.CompletedTask;
         }
     }
+
+    /// <summary>Unique per task and effect, and the same on every re-delivery: what receivers keep to count an effect once.</summary>
+    private string DeliveryId(OutboxEffect e) => $"task/{Id}/{e.Id}";
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {

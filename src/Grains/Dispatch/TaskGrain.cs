@@ -1,5 +1,5 @@
 using Grid.Grains.Common;
-using Grid.Grains.Dispatch.Audit;
+using Grid.Grains.Audit;
 using Grid.Grains.People;
 using Grid.Storage;
 using Microsoft.Extensions.Logging;
@@ -17,7 +17,7 @@ namespace Grid.Grains.Dispatch;
 public sealed partial class TaskGrain(
     [PersistentState("task", GridStorage.Name)] IPersistentState<TaskState> state,
     IOptions<DispatchOptions> options,
-    IAuditTrail audit,
+    IAuditLog audit,
     IServiceItemLookup items,
     TimeProvider clock,
     ILogger<TaskGrain> logger) : Grain, ITaskGrain, IRemindable

@@ -1,3 +1,4 @@
+using Grid.Grains.Common;
 using Orleans.Storage;
 
 namespace Grid.Grains.Evaluations;
@@ -9,21 +10,18 @@ namespace Grid.Grains.Evaluations;
 /// </summary>
 internal sealed class StatsFactRows(IGrainStorage storage, string counterKey)
 {
-    private const string StateName = "service-fact";
+    private readonly StateRows<ServiceFact?> _rows = new(storage, "service-fact", "statsfact");
 
     public async Task<IGrainState<ServiceFact?>> ReadAsync(string recordId)
     {
-        var row = new GrainState<ServiceFact?>();
-        await storage.ReadStateAsync(StateName, IdOf(recordId), row);
+        var row = await _rows.ReadAsync(KeyOf(recordId));
         // A missing row comes back as a default-constructed fact and no ETag; that is "never counted".
-        if (!Exists(row) || row.State?.RecordId is null) row.State = null;
+        if (!StateRows<ServiceFact?>.Exists(row) || row.State?.RecordId is null) row.State = null;
         return row;
     }
 
-    public Task WriteAsync(string recordId, IGrainState<ServiceFact?> row) => storage.WriteStateAsync(StateName, IdOf(recordId), row);
+    public Task WriteAsync(string recordId, IGrainState<ServiceFact?> row) => _rows.WriteAsync(KeyOf(recordId), row);
 
-    /// <summary>Whether storage holds the row: the ETag, not RecordExists, is what every provider sets for a stored row.</summary>
-    public static bool Exists<T>(IGrainState<T> row) => row.RecordExists && row.ETag is not null;
 
-    private GrainId IdOf(string recordId) => GrainId.Create("statsfact", $"{counterKey}|{recordId}");
+    private string KeyOf(string recordId) => $"{counterKey}|{recordId}";
 }

@@ -1,8 +1,8 @@
 using System.Security.Claims;
 using Grid.Contracts;
 using Grid.Gateway.Security;
+using Grid.Grains.Audit;
 using Grid.Grains.Dispatch;
-using Grid.Grains.Dispatch.Audit;
 using Grid.Grains.People;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -32,7 +32,7 @@ public static class WorkloadsApi
     }
 
     public static async Task<Ok<RebalanceResultDto>> Rebalance(
-        RebalanceRequestDto body, ClaimsPrincipal user, IGrainFactory grains, IAuditTrail audit, TimeProvider clock)
+        RebalanceRequestDto body, ClaimsPrincipal user, IGrainFactory grains, IAuditLog audit, TimeProvider clock)
     {
         var scope = TasksApi.Scope(user, body.Region);
         var maxMoves = body.MaxMoves ?? 50;
@@ -51,8 +51,8 @@ public static class WorkloadsApi
         {
             var run = Guid.NewGuid().ToString("N");
             for (var i = 0; i < moves.Count; i++) moves[i] = moves[i] with { Result = await ApplyAsync(grains, user, run, moves[i]) };
-            await audit.WriteAsync(new AuditEntry(now, user.UserName(), "workload.rebalance", "region", scope, scope,
-                $"run={run} moves={moves.Count(m => m.Result == "applied")}/{moves.Count}"));
+            await audit.WriteAsync(new AuditActor(user.UserName(), user.Role() ?? "User"), "workload.rebalance", "region", scope, scope,
+                $"run={run} moves={moves.Count(m => m.Result == "applied")}/{moves.Count}");
         }
         return TypedResults.Ok(new RebalanceResultDto(scope, body.DryRun, moves, Metrics(plan.Before), Metrics(plan.After),
             grid.Moves.Select(g => new GridMoveDto(g.GridId, g.FromWorkerId, g.ToWorkerId, g.Tasks)).ToList(), Metrics(grid.After)));
