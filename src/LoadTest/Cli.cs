@@ -43,8 +43,13 @@ public static class Cli
         var world = run.World;
         await log.WriteLineAsync($"grid-load: {world.People.Count} villages, {world.People.Sum(p => p.Residents.Count)} residents, " +
             $"{world.Workers.Count} worker accounts, {world.Items.Count} items, {world.Reads.Count} public pages; " +
-            $"{options.Rate}/s for {options.Seconds} s against {options.Url}");
+            $"{options.Rate}/s for {options.Seconds} s against {options.Url}" + (options.Warmup > 0 ? $" after a {options.Warmup} s warm-up" : ""));
         var report = await run.RunAsync(stop);
+        if (run.WarmupReport is { } warm)
+        {
+            await output.WriteLineAsync("warm-up (same mix and rate; shown, not counted in the figures or the error budget below):");
+            await output.WriteLineAsync(warm.ToText(recountAndVerdict: false));
+        }
         await output.WriteLineAsync(report.ToText());
         if (options.JsonPath == "-") await output.WriteLineAsync(report.ToJson());
         else if (options.JsonPath is { } path) await File.WriteAllTextAsync(path, report.ToJson(), CancellationToken.None);
@@ -54,7 +59,7 @@ public static class Cli
     public const string Help =
         "grid-load --url http://127.0.0.1:5080 --rate 200 --seconds 60 [--mix requests|day|kind=weight,...] [--password P]\n" +
         "  [--region 421202000000] [--villages 12 (0: all)] [--worker-villages 12] [--item-code CODE] [--max-in-flight 512]\n" +
-        "  [--retries 2] [--no-recount] [--seed 7] [--json FILE|-]\n" +
+        "  [--retries 2] [--no-recount] [--seed 7] [--warmup SECONDS] [--json FILE|-]\n" +
         "kinds: reads, sign-in, requests, worker, evaluations, accounts, deadlines\n" +
         "Item codes, residents and workers are read from the running system (catalog, regions, residents and workers APIs);\n" +
         "--item-code sends one code instead (a wrong one must fail the run). The password defaults to GRID_DEMO_PASSWORD.\n" +

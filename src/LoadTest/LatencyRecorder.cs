@@ -13,6 +13,13 @@ public sealed class LatencyRecorder
 
     public void Drop() => Interlocked.Increment(ref _dropped);
 
+    /// <summary>Forgets every sample (after a warm-up, so the figures cover only the measured window).</summary>
+    public void Reset()
+    {
+        _operations.Clear();
+        Interlocked.Exchange(ref _dropped, 0);
+    }
+
     /// <summary>Status is the HTTP status code, or 0 for a call that got no answer (refused, reset, timed out).</summary>
     public void Record(string operation, int status, double milliseconds) => Samples(operation).Add(status, milliseconds);
 

@@ -95,7 +95,8 @@ public sealed record LoadReport(
 
     public string ToJson() => JsonSerializer.Serialize(new { Report = this, Calls, ErrorCount, ErrorRate, Passed, Failures }, JsonOptions);
 
-    public string ToText()
+    /// <param name="recountAndVerdict">False for a warm-up: its table and error count only, no recount and no pass or fail.</param>
+    public string ToText(bool recountAndVerdict = true)
     {
         var text = new StringBuilder();
         var c = CultureInfo.InvariantCulture;
@@ -120,7 +121,7 @@ public sealed record LoadReport(
             }
         }
         text.AppendLine(c, $"errors {ErrorCount} of {Calls} calls ({ErrorRate:P3}); budget {ErrorBudget:P1}");
-        text.AppendLine(Passed ? "PASS" : "FAIL: " + string.Join("; ", Failures));
+        if (recountAndVerdict) text.AppendLine(Passed ? "PASS" : "FAIL: " + string.Join("; ", Failures));
         return text.ToString();
     }
 }

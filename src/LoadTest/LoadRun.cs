@@ -45,7 +45,25 @@ public sealed class LoadRun(LoadOptions options, HttpMessageHandler? handler = n
         var recount = new Recount(World!, Ledger);
         var openBefore = options.Recount ? await recount.OpenTasksAsync(stop) : null;
         var random = new Random(options.Seed);
-        var total = (long)(options.Rate * options.Seconds);
+        var skipped = World!.MissingRoutes.Concat(_disabled.Keys.Select(k => "mix:" + k)).Distinct().ToList();
+        if (options.Warmup > 0)
+        {
+            var warm = await DriveAsync(operations, random, options.Warmup, stop);
+            WarmupReport = LoadReport.From(options with { Seconds = options.Warmup }, Recorder, warm, skipped);
+            Recorder.Reset();
+        }
+        var elapsed = await DriveAsync(operations, random, options.Seconds, stop);
+        var report = LoadReport.From(options, Recorder, elapsed, skipped);
+        return options.Recount ? report with { Recount = await recount.RunAsync(openBefore, TimeSpan.FromSeconds(30), CancellationToken.None) } : report;
+    }
+
+    /// <summary>The warm-up's own answers (null without one): shown, not counted in the run's figures.</summary>
+    public LoadReport? WarmupReport { get; private set; }
+
+    // Starts operations at the rate for the given seconds and waits for them; answers the seconds it took.
+    private async Task<double> DriveAsync(Operations operations, Random random, double seconds, CancellationToken stop)
+    {
+        var total = (long)(options.Rate * seconds);
         var started = new List<Task>((int)Math.Min(total, 1_000_000));
         var inFlight = 0;
         var begin = Stopwatch.GetTimestamp();
@@ -71,10 +89,7 @@ public sealed class LoadRun(LoadOptions options, HttpMessageHandler? handler = n
             }, CancellationToken.None));
         }
         await Task.WhenAll(started).WaitAsync(options.RequestTimeout * 3).ContinueWith(_ => { }, TaskScheduler.Default);
-        var elapsed = Stopwatch.GetElapsedTime(begin).TotalSeconds;
-        var skipped = World!.MissingRoutes.Concat(_disabled.Keys.Select(k => "mix:" + k)).Distinct();
-        var report = LoadReport.From(options, Recorder, elapsed, skipped);
-        return options.Recount ? report with { Recount = await recount.RunAsync(openBefore, TimeSpan.FromSeconds(30), CancellationToken.None) } : report;
+        return Stopwatch.GetElapsedTime(begin).TotalSeconds;
     }
 
     private static async Task<bool> DelayAsync(TimeSpan wait, CancellationToken stop)

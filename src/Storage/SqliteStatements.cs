@@ -19,15 +19,16 @@ public sealed class SqliteStatements : IDisposable
     /// <summary>The transaction commands join while the writer holds one.</summary>
     internal SqliteTransaction? Transaction { get; set; }
 
-    public static SqliteStatements Open(string connectionString)
+    /// <param name="pragmas">More per-connection settings after Grid's own (the writer's larger page cache, say).</param>
+    public static SqliteStatements Open(string connectionString, string pragmas = "")
     {
         var connection = new SqliteConnection(connectionString);
         try
         {
             connection.Open();
-            using var pragmas = connection.CreateCommand();
-            pragmas.CommandText = SqliteConnections.PerConnectionPragmas;
-            pragmas.ExecuteNonQuery();
+            using var command = connection.CreateCommand();
+            command.CommandText = SqliteConnections.PerConnectionPragmas + pragmas;
+            command.ExecuteNonQuery();
             return new SqliteStatements(connection);
         }
         catch
@@ -68,7 +69,8 @@ public sealed class SqliteReaders(string connectionString) : IDisposable
 
     public T Read<T>(Func<SqliteStatements, T> read)
     {
-        var statements = _idle.TryTake(out var idle) ? idle : SqliteStatements.Open(connectionString);
+        // Reads map the file instead of copying pages through SQLite's cache.
+        var statements = _idle.TryTake(out var idle) ? idle : SqliteStatements.Open(connectionString, "PRAGMA mmap_size = 268435456;");
         try
         {
             var result = read(statements);

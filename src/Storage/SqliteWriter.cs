@@ -77,7 +77,8 @@ public sealed class SqliteWriter : IAsyncDisposable
                 }
                 batch.Add(first);
                 while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var next)) batch.Add(next);
-                statements ??= SqliteStatements.Open(_connectionString);
+                // A 64 MiB page cache: a batch touches the same hot pages (boards, inboxes, counters) again and again.
+                statements ??= SqliteStatements.Open(_connectionString, "PRAGMA cache_size = -65536;");
                 if (!Commit(statements, batch))
                 {
                     // A broken connection is replaced; the next batch opens a fresh one.

@@ -42,6 +42,25 @@ public sealed class LoadRunTests(GatewayFactory gateway) : IClassFixture<Gateway
         Assert.Equal(Cli.Passed, await Cli.RunAsync(Args(), TextWriter.Null, TextWriter.Null, gateway.Server.CreateHandler()));
     }
 
+    [Fact]
+    public async Task AWarmUpIsReportedApartFromTheMeasuredWindowAndWhatItCreatedIsRecountedToo()
+    {
+        var options = LoadOptions.Parse(Args("--warmup", "2"));
+        using var run = new LoadRun(options, gateway.Server.CreateHandler());
+
+        var report = await run.RunAsync();
+
+        Assert.NotNull(run.WarmupReport);
+        var warm = Assert.Single(run.WarmupReport.Operations, o => o.Operation == "create-request");
+        var measured = Assert.Single(report.Operations, o => o.Operation == "create-request");
+        Assert.True(warm.Ok > 0 && measured.Ok > 0, report.ToText());
+        Assert.InRange(measured.Count, 1, 31); // 3 s at 10/s: the warm-up's 20 are not in the figures
+        var recount = Assert.Single(report.Recount!, l => l.Kind == "requests");
+        Assert.Equal(warm.Ok + measured.Ok, recount.Told);
+        Assert.True(recount.Equal, report.ToText());
+        Assert.True(report.Passed, report.ToText());
+    }
+
     private static string[] Args(params string[] more) =>
         ["--url", "http://localhost", "--password", GatewayFactory.DemoPassword, "--mix", "requests", "--rate", "10", "--seconds", "3",
             "--villages", "4", "--retries", "0", .. more];
