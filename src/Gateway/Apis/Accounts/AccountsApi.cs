@@ -13,7 +13,7 @@ public static class AccountsApi
     {
         var api = app.MapGroup("/api/admin/accounts").WithTags("Admin").RequireAuthorization(p => p.RequireRole(Roles.Admin));
         api.MapPut("/{userName}", PutAccount).WithName("PutAccount").WithSummary("Create or replace an account.");
-        api.MapGet("/{userName}", GetAccount).WithName("GetAccount").WithSummary("An account (without its password).");
+        api.MapGet("/{userName}", GetAccount).WithName("GetAccount").ProducesProblem(StatusCodes.Status404NotFound).WithSummary("An account (without its password).");
         return api;
     }
 

@@ -12,7 +12,7 @@ public static class AuthApi
     {
         var api = app.MapGroup("/api/auth").WithTags("Auth");
         api.MapPost("/token", IssueToken).WithName("IssueToken").WithSummary("Sign in with user name and password; returns a bearer token.").AllowAnonymous();
-        api.MapGet("/me", Me).WithName("Me").WithSummary("The signed-in account.").RequireAuthorization();
+        api.MapGet("/me", Me).WithName("Me").ProducesProblem(StatusCodes.Status404NotFound).WithSummary("The signed-in account.").RequireAuthorization();
         return api;
     }
 

@@ -43,7 +43,7 @@ public static class Problems
         ConflictException => Details(409, ConflictTitle, exception.Message),
         PreconditionFailedException => Details(412, StaleTitle, exception.Message),
         ForbiddenException => Details(403, ForbiddenTitle, exception.Message),
-        Evaluations.LinkExpiredException => Details(410, "The link has expired.", exception.Message),
+        LinkExpiredException => Details(410, "The link has expired.", exception.Message),
         BadHttpRequestException bad => Unreadable(bad),
         JsonException json => Details(400, "The request body is not valid JSON.", json.Message),
         _ when TransientFaults.IsTransient(exception) => Details(503, "The service is temporarily unavailable.",
@@ -58,3 +58,6 @@ public static class Problems
         return Details(bad.StatusCode is >= 400 and < 500 ? bad.StatusCode : 400, "The request could not be read.", detail);
     }
 }
+
+/// <summary>A link (a receipt's QR evaluation link) that has expired: 410 Gone.</summary>
+public sealed class LinkExpiredException(string message) : Exception(message);

@@ -12,7 +12,7 @@ public static class DeadlinesApi
     {
         var api = app.MapGroup("/api/admin/deadlines").WithTags("Admin").RequireAuthorization(p => p.RequireRole(Roles.Admin));
         api.MapPut("", ScheduleDeadline).WithName("ScheduleDeadline").WithSummary("Schedule a durable deadline (operations check of the reminder service).");
-        api.MapGet("/{id}", GetDeadline).WithName("GetDeadline").WithSummary("A durable deadline and whether it has fired.");
+        api.MapGet("/{id}", GetDeadline).WithName("GetDeadline").ProducesProblem(StatusCodes.Status404NotFound).WithSummary("A durable deadline and whether it has fired.");
         return api;
     }
 
