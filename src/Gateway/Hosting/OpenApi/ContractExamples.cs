@@ -44,9 +44,8 @@ public static partial class ContractExamples
         var one = Array.CreateInstance(args[0], 1);
         ((IList)one)[0] = item;
         if (definition == typeof(Page<>)) return Activator.CreateInstance(type, one, 0, 20, 1L);
-        return definition == typeof(IReadOnlyList<>) || definition == typeof(List<>) || definition == typeof(IEnumerable<>)
-            ? (definition == typeof(List<>) ? Activator.CreateInstance(type, one) : one)
-            : null;
+        if (definition == typeof(List<>)) return Activator.CreateInstance(type, one);
+        return definition == typeof(IReadOnlyList<>) || definition == typeof(IEnumerable<>) ? one : null;
     }
 
     private static IReadOnlyDictionary<Type, object> Build()
