@@ -1,5 +1,6 @@
 using Google.OrTools.ConstraintSolver;
 using Google.Protobuf.WellKnownTypes;
+using Grid.Geo;
 
 namespace Grid.Planning.Bench;
 
@@ -22,7 +23,7 @@ internal static class OrToolsPlanner
         {
             for (var b = 0; b < nodes; b++)
             {
-                var km = Geo.GreatCircleKm(lat[a], lng[a], lat[b], lng[b]) * instance.DetourFactor;
+                var km = GeoDistance.HaversineKm(lat[a], lng[a], lat[b], lng[b]) * instance.DetourFactor;
                 metres[a, b] = (long)Math.Round(km * 1000);
                 seconds[a, b] = (long)Math.Ceiling(km / instance.SpeedKmh * 3600) + (a < n ? instance.Visits[a].DurationMin * 60L : 0);
             }

@@ -1,9 +1,12 @@
 namespace Grid.Geo;
 
+/// <summary>The one great-circle distance of the codebase: dispatch, the gateway and the planner all use it.</summary>
 public static class GeoDistance
 {
     /// <summary>Mean Earth radius (IUGG), metres.</summary>
     public const double EarthRadiusMeters = 6371008.8;
+
+    public const double EarthRadiusKm = EarthRadiusMeters / 1000;
 
     /// <summary>Great-circle distance in metres between two WGS84 points given in degrees.</summary>
     public static double HaversineMeters(double lat1, double lng1, double lat2, double lng2)
@@ -15,6 +18,37 @@ public static class GeoDistance
         var h = Math.Sin(dPhi / 2) * Math.Sin(dPhi / 2)
             + Math.Cos(phi1) * Math.Cos(phi2) * Math.Sin(dLambda / 2) * Math.Sin(dLambda / 2);
         return 2 * EarthRadiusMeters * Math.Asin(Math.Min(1, Math.Sqrt(h)));
+    }
+
+    public static double HaversineKm(double lat1, double lng1, double lat2, double lng2) =>
+        HaversineMeters(lat1, lng1, lat2, lng2) / 1000;
+
+    /// <summary>
+    /// All pairwise distances in kilometres, row-major (n × n). The same great circle as
+    /// <see cref="HaversineKm"/>, computed from unit vectors (arc = 2R·asin(chord/2)) so that
+    /// a planner's n² matrix costs n trigonometric evaluations rather than n².
+    /// </summary>
+    public static double[] PairwiseKm(IReadOnlyList<double> lat, IReadOnlyList<double> lng)
+    {
+        var n = lat.Count;
+        var (x, y, z) = (new double[n], new double[n], new double[n]);
+        for (var i = 0; i < n; i++)
+        {
+            double phi = ToRadians(lat[i]), lambda = ToRadians(lng[i]);
+            (x[i], y[i], z[i]) = (Math.Cos(phi) * Math.Cos(lambda), Math.Cos(phi) * Math.Sin(lambda), Math.Sin(phi));
+        }
+        var dist = new double[n * n];
+        for (var a = 0; a < n; a++)
+        {
+            for (var b = a + 1; b < n; b++)
+            {
+                double dx = x[a] - x[b], dy = y[a] - y[b], dz = z[a] - z[b];
+                var d = 2 * EarthRadiusKm * Math.Asin(Math.Min(1.0, Math.Sqrt(dx * dx + dy * dy + dz * dz) / 2));
+                dist[a * n + b] = d;
+                dist[b * n + a] = d;
+            }
+        }
+        return dist;
     }
 
     private static double ToRadians(double degrees) => degrees * Math.PI / 180;

@@ -1,3 +1,5 @@
+using Grid.Geo;
+
 namespace Grid.Planning.Tests;
 
 public sealed class GeoAndJsonTests
@@ -5,14 +7,28 @@ public sealed class GeoAndJsonTests
     [Fact]
     public void OneDegreeOfLatitudeIsAbout111Kilometres()
     {
-        Assert.InRange(Geo.GreatCircleKm(29.0, 114.32, 30.0, 114.32), 111.1, 111.3);
+        Assert.InRange(GeoDistance.HaversineKm(29.0, 114.32, 30.0, 114.32), 111.1, 111.3);
     }
 
     [Fact]
     public void LongitudeDistanceShrinksWithTheCosineOfLatitude()
     {
-        var atXianning = Geo.GreatCircleKm(29.84, 114.0, 29.84, 115.0);
+        var atXianning = GeoDistance.HaversineKm(29.84, 114.0, 29.84, 115.0);
         Assert.InRange(atXianning, 111.19 * Math.Cos(29.84 * Math.PI / 180) - 0.1, 111.19 * Math.Cos(29.84 * Math.PI / 180) + 0.1);
+    }
+
+    [Fact]
+    public void ThePlannersDistanceMatrixIsTheSharedHaversine()
+    {
+        var instance = InstanceGenerator.Generate(30, 4, seed: 7);
+        var lat = instance.Visits.Select(v => v.Lat).ToArray();
+        var lng = instance.Visits.Select(v => v.Lng).ToArray();
+        var matrix = GeoDistance.PairwiseKm(lat, lng);
+        Assert.Contains(matrix, d => d > 0.1); // the points are spread, so the comparison below means something
+
+        for (var a = 0; a < lat.Length; a++)
+            for (var b = 0; b < lat.Length; b++)
+                Assert.Equal(GeoDistance.HaversineKm(lat[a], lng[a], lat[b], lng[b]), matrix[a * lat.Length + b], 1e-9);
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using Grid.Geo;
+
 namespace Grid.Planning.Tests;
 
 public sealed class PlannerTests
@@ -47,7 +49,7 @@ public sealed class PlannerTests
     {
         var instance = InstanceGenerator.Generate(400, 60, seed: 1);
         Assert.Equal((400, 60), (instance.Visits.Count, instance.Workers.Count));
-        Assert.All(instance.Visits, v => Assert.InRange(Geo.GreatCircleKm(29.84, 114.32, v.Lat, v.Lng), 0, 20));
+        Assert.All(instance.Visits, v => Assert.InRange(GeoDistance.HaversineKm(29.84, 114.32, v.Lat, v.Lng), 0, 20));
         Assert.Contains(instance.Visits, v => v.Skills.Contains("disability"));
         Assert.Contains(instance.Workers, w => w.Familiar.Count > 0);
     }

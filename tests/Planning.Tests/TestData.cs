@@ -2,13 +2,13 @@ namespace Grid.Planning.Tests;
 
 internal static class TestData
 {
-    /// <summary>The instances the tests use, copied into the repository and into the test output folder.</summary>
+    /// <summary>The instances the tests use, from the repository's data/solomon, copied into the test output folder.</summary>
     public static string SolomonFolder { get; } = Path.Combine(AppContext.BaseDirectory, "Data", "solomon");
 
     public static string SolomonPath(string name)
     {
         var path = Path.Combine(SolomonFolder, name + ".txt");
-        return File.Exists(path) ? path : throw new FileNotFoundException($"Solomon instance {name} is not in tests/Planning.Tests/Data/solomon", path);
+        return File.Exists(path) ? path : throw new FileNotFoundException($"Solomon instance {name} is not in data/solomon (or not listed in Grid.Planning.Tests.csproj)", path);
     }
 
     public static SolomonInstance Solomon(string name) => SolomonReader.ReadFile(SolomonPath(name));

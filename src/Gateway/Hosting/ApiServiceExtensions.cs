@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Grid.Gateway.Hosting.OpenApi;
 
 namespace Grid.Gateway.Hosting;
 
@@ -21,7 +22,7 @@ public static class ApiServiceExtensions
                 "catalog, delegation lists, requests and tasks, evaluations. Sign in with POST /api/auth/token and send " +
                 "the token as 'Authorization: Bearer …'.";
             return Task.CompletedTask;
-        }));
+        }).AddSchemaTransformer<ContractExampleTransformer>().AddOperationTransformer<PlanningExampleTransformer>());
         builder.Services.AddSingleton(TimeProvider.System);
     }
 }

@@ -5,8 +5,8 @@ public static class FallbackEndpoints
     /// <summary>Unknown API routes are 404 problem details; every other unknown path is the portal's (client-side routing).</summary>
     public static void MapGridFallbacks(this IEndpointRouteBuilder app)
     {
-        app.Map("/api/{**rest}", (HttpContext context) => TypedResults.Problem(statusCode: 404, title: "Not found.",
-            detail: $"There is no API at {context.Request.Method} {context.Request.Path}. The API is described at /openapi/v1.json."))
+        app.Map("/api/{**rest}", (HttpContext context) => Apis.Common.Problems.NotFound(
+            $"There is no API at {context.Request.Method} {context.Request.Path}. The API is described at /openapi/v1.json."))
             .ExcludeFromDescription().AllowAnonymous();
         app.MapFallbackToFile("index.html").AllowAnonymous();
         // A QR token has a dot (payload.signature), which the default fallback takes for a file name.

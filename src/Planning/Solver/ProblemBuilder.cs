@@ -1,3 +1,5 @@
+using Grid.Geo;
+
 namespace Grid.Planning.Solver;
 
 internal static class ProblemBuilder
@@ -13,27 +15,8 @@ internal static class ProblemBuilder
         var lng = new double[points];
         for (var i = 0; i < n; i++) (lat[i], lng[i]) = (instance.Visits[i].Lat, instance.Visits[i].Lng);
         for (var v = 0; v < m; v++) (lat[n + v], lng[n + v]) = (instance.Workers[v].Lat, instance.Workers[v].Lng);
-        var dist = new double[points * points];
-        // Unit vectors turn each pair into a chord length; the arc is 2R·asin(chord/2), equal to haversine.
-        var x = new double[points];
-        var y = new double[points];
-        var z = new double[points];
-        for (var i = 0; i < points; i++)
-        {
-            double phi = Geo.ToRadians(lat[i]), lambda = Geo.ToRadians(lng[i]);
-            (x[i], y[i], z[i]) = (Math.Cos(phi) * Math.Cos(lambda), Math.Cos(phi) * Math.Sin(lambda), Math.Sin(phi));
-        }
-        for (var a = 0; a < points; a++)
-        {
-            for (var b = a + 1; b < points; b++)
-            {
-                double dx = x[a] - x[b], dy = y[a] - y[b], dz = z[a] - z[b];
-                var chord = Math.Sqrt(dx * dx + dy * dy + dz * dz);
-                var d = 2 * Geo.EarthRadiusKm * Math.Asin(Math.Min(1.0, chord / 2)) * instance.DetourFactor;
-                dist[a * points + b] = d;
-                dist[b * points + a] = d;
-            }
-        }
+        var dist = GeoDistance.PairwiseKm(lat, lng);
+        for (var i = 0; i < dist.Length; i++) dist[i] *= instance.DetourFactor;
         var allowed = new bool[m * n];
         var serveCost = new double[m * n];
         for (var v = 0; v < m; v++)

@@ -1,3 +1,4 @@
+using Grid.Gateway.Apis.Common;
 using Grid.Contracts;
 using Grid.Gateway.Security;
 using Grid.Grains.Accounts;
@@ -12,7 +13,7 @@ public static class AccountsApi
     {
         var api = app.MapGroup("/api/admin/accounts").WithTags("Admin").RequireAuthorization(p => p.RequireRole(Roles.Admin));
         api.MapPut("/{userName}", PutAccount).WithName("PutAccount").WithSummary("Create or replace an account.");
-        api.MapGet("/{userName}", GetAccount).WithName("GetAccount").WithSummary("An account (without its password).");
+        api.MapGet("/{userName}", GetAccount).WithName("GetAccount").ProducesProblem(StatusCodes.Status404NotFound).WithSummary("An account (without its password).");
         return api;
     }
 
@@ -28,13 +29,13 @@ public static class AccountsApi
         if (request.Password is not { Length: >= 10 }) errors["password"] = ["Use at least 10 characters."];
         if (!Roles.All.Contains(request.Role)) errors["role"] = [$"Role must be one of {string.Join(", ", Roles.All)}."];
         if (!RegionCodes.IsValid(request.RegionCode)) errors["regionCode"] = ["Use a 12-digit region code."];
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        if (errors.Count > 0) return Problems.Invalid(errors);
         var info = new AccountInfo(key, request.DisplayName.Trim(), request.Role, request.RegionCode, request.SubjectId, true);
         await grains.GetGrain<IAccountGrain>(key).SetAsync(info, request.Password);
         return TypedResults.Ok(info.ToDto());
     }
 
-    public static async Task<Results<Ok<AccountDto>, NotFound>> GetAccount(string userName, IGrainFactory grains) =>
+    public static async Task<Results<Ok<AccountDto>, ProblemHttpResult>> GetAccount(string userName, IGrainFactory grains) =>
         await grains.GetGrain<IAccountGrain>(userName.Trim().ToLowerInvariant()).GetAsync() is { } a
-            ? TypedResults.Ok(a.ToDto()) : TypedResults.NotFound();
+            ? TypedResults.Ok(a.ToDto()) : Problems.NotFound($"No account has the user name {userName}.");
 }

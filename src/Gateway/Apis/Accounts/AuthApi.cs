@@ -1,3 +1,4 @@
+using Grid.Gateway.Apis.Common;
 using Grid.Contracts;
 using Grid.Gateway.Security;
 using Grid.Grains.Accounts;
@@ -11,7 +12,7 @@ public static class AuthApi
     {
         var api = app.MapGroup("/api/auth").WithTags("Auth");
         api.MapPost("/token", IssueToken).WithName("IssueToken").WithSummary("Sign in with user name and password; returns a bearer token.").AllowAnonymous();
-        api.MapGet("/me", Me).WithName("Me").WithSummary("The signed-in account.").RequireAuthorization();
+        api.MapGet("/me", Me).WithName("Me").ProducesProblem(StatusCodes.Status404NotFound).WithSummary("The signed-in account.").RequireAuthorization();
         return api;
     }
 
@@ -21,20 +22,20 @@ public static class AuthApi
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.UserName)) errors["userName"] = ["Enter your user name."];
         if (string.IsNullOrEmpty(request.Password)) errors["password"] = ["Enter your password."];
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        if (errors.Count > 0) return Problems.Invalid(errors);
 
         var account = await grains.GetGrain<IAccountGrain>(request.UserName.Trim().ToLowerInvariant()).VerifyAsync(request.Password);
         if (account is null)
         {
             logger.LogInformation("Sign-in refused for {UserName}", request.UserName);
-            return TypedResults.Problem(statusCode: 401, title: "Sign-in failed.",
-                detail: "The user name or password is wrong, or the account is locked after repeated failures; try again in 15 minutes.");
+            return Problems.Status(401, "Sign-in failed.",
+                "The user name or password is wrong, or the account is locked after repeated failures; try again in 15 minutes.");
         }
         return TypedResults.Ok(tokens.Issue(account));
     }
 
-    public static async Task<Results<Ok<AccountDto>, NotFound>> Me(System.Security.Claims.ClaimsPrincipal user, IGrainFactory grains) =>
+    public static async Task<Results<Ok<AccountDto>, ProblemHttpResult>> Me(System.Security.Claims.ClaimsPrincipal user, IGrainFactory grains) =>
         await grains.GetGrain<IAccountGrain>(user.UserName()).GetAsync() is { } a
             ? TypedResults.Ok(a.ToDto())
-            : TypedResults.NotFound();
+            : Problems.NotFound($"The account {user.UserName()} no longer exists; sign in again.");
 }

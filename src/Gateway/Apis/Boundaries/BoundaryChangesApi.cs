@@ -47,7 +47,7 @@ public static class BoundaryChangesApi
             { errors["geometry"] = ["Send the new outline as a GeoJSON Polygon (WGS84 lng, lat): " + e.Message]; }
         }
         Preconditions.CheckIdempotencyKey(idempotencyKey, errors);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        if (errors.Count > 0) return Problems.Invalid(errors);
 
         var id = idempotencyKey is null ? Guid.CreateVersion7().ToString("N")
             : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{user.UserName()}\n{idempotencyKey}")))[..32];

@@ -37,7 +37,7 @@ public static class BundlesApi
 
     public static async Task<Results<Ok<BundleDetailDto>, ProblemHttpResult>> GetBundle(string code, IGrainFactory grains, HttpResponse response)
     {
-        if (await Bundles(grains).GetAsync(code) is not { } b) return NotFound($"No one-thing service has the code {code}.");
+        if (await Bundles(grains).GetAsync(code) is not { } b) return Problems.NotFound($"No one-thing service has the code {code}.");
         var items = b.Bundle.ItemCodes.Select(c => grains.GetGrain<IServiceItemGrain>(CatalogKeys.ServiceItem(RegionCodes.City, c))).ToList();
         var versions = await Task.WhenAll(items.Select(i => i.GetAsync()));
         var guides = await Task.WhenAll(items.Select(i => i.GetGuideAsync()));
@@ -59,7 +59,7 @@ public static class BundlesApi
     public static async Task<Results<Created<BundleApplicationDto>, ProblemHttpResult>> Apply(string code, BundleApplyRequest request,
         ClaimsPrincipal user, IGrainFactory grains, TimeProvider clock, HttpRequest http)
     {
-        if (await Bundles(grains).GetAsync(code) is not { } b) return NotFound($"No one-thing service has the code {code}.");
+        if (await Bundles(grains).GetAsync(code) is not { } b) return Problems.NotFound($"No one-thing service has the code {code}.");
         var residentId = user.Role() == Roles.Resident ? user.SubjectId() : request.ResidentId;
         var region = request.RegionCode ?? "";
         if (!RegionCodes.IsValid(region)) throw ValidationException.For("regionCode", "Give the 12-digit code of the village or township where the application is handled.");
@@ -78,7 +78,7 @@ public static class BundlesApi
 
     public static async Task<Results<Ok<BundleApplicationDto>, ProblemHttpResult>> GetApplication(string id, ClaimsPrincipal user, IGrainFactory grains)
     {
-        if (await grains.GetGrain<IBundleApplicationGrain>(id).GetAsync() is not { } app) return NotFound($"No bundle application {id}.");
+        if (await grains.GetGrain<IBundleApplicationGrain>(id).GetAsync() is not { } app) return Problems.NotFound($"No bundle application {id}.");
         var allowed = app.SubmittedBy == user.UserName() || user.Role() is Roles.Admin or Roles.DataBureau
             || (user.Role() == Roles.Department && app.Items.Any(i => i.Department == user.SubjectId()))
             || (user.Role() is Roles.CenterStaff or Roles.Coordinator or Roles.Worker && user.CanSee(app.RegionCode))
@@ -90,7 +90,4 @@ public static class BundlesApi
         TypedResults.Ok((await grains.GetGrain<IBundleApplicationGrain>(id).DecideAsync(itemCode, request.Approved, user.CatalogActor(), request.Note)).ToDto());
 
     private static IBundleCatalogGrain Bundles(IGrainFactory grains) => grains.GetGrain<IBundleCatalogGrain>(BundleCatalogGrain.Key);
-
-    private static ProblemHttpResult NotFound(string detail) =>
-        TypedResults.Problem(statusCode: 404, title: "Not found.", detail: detail);
 }

@@ -40,7 +40,7 @@ public static class CatalogApi
     public static async Task<Results<Ok<ServiceItemVersionDto>, ProblemHttpResult>> GetItem(string region, string code, IGrainFactory grains, HttpResponse response)
     {
         await Check(grains, region, code);
-        if (await Item(grains, region, code).GetAsync() is not { } v) return NotFound($"Region {region} has no item {code}.");
+        if (await Item(grains, region, code).GetAsync() is not { } v) return Problems.NotFound($"Region {region} has no item {code}.");
         response.Headers.ETag = HttpConcurrency.ETag(v.Version);
         return TypedResults.Ok(v.ToDto());
     }
@@ -62,13 +62,13 @@ public static class CatalogApi
             http.Response.Headers.ETag = HttpConcurrency.ETag(saved.Version);
             return TypedResults.Ok(saved.ToDto());
         }
-        catch (CatalogInconsistencyException e) { return TypedResults.Problem(CatalogHttp.Inconsistent(e)); }
+        catch (CatalogInconsistencyException e) { return CatalogHttp.Inconsistent(e); }
     }
 
     public static async Task<Results<Ok<ServiceGuideVersionDto>, ProblemHttpResult>> GetGuide(string region, string code, IGrainFactory grains, HttpResponse response)
     {
         await Check(grains, region, code);
-        if (await Item(grains, region, code).GetGuideAsync() is not { } g) return NotFound($"Region {region} has no guide for {code}.");
+        if (await Item(grains, region, code).GetGuideAsync() is not { } g) return Problems.NotFound($"Region {region} has no guide for {code}.");
         response.Headers.ETag = HttpConcurrency.ETag(g.Version);
         return TypedResults.Ok(g.ToDto());
     }
@@ -84,7 +84,7 @@ public static class CatalogApi
             http.Response.Headers.ETag = HttpConcurrency.ETag(saved.Version);
             return TypedResults.Ok(saved.ToDto());
         }
-        catch (CatalogInconsistencyException e) { return TypedResults.Problem(CatalogHttp.Inconsistent(e)); }
+        catch (CatalogInconsistencyException e) { return CatalogHttp.Inconsistent(e); }
     }
 
     public static async Task<Ok<IReadOnlyList<InconsistencyReportDto>>> CheckConsistency(string region, ClaimsPrincipal user, IGrainFactory grains)
@@ -115,7 +115,4 @@ public static class CatalogApi
         CatalogHttp.RequireItemCode(code);
         await RegionScope.RequireRegionAsync(grains, region);
     }
-
-    private static ProblemHttpResult NotFound(string detail) =>
-        TypedResults.Problem(statusCode: 404, title: "Not found.", detail: detail);
 }

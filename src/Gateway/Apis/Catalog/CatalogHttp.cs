@@ -1,6 +1,7 @@
 using Grid.Grains.Catalog;
 using Grid.Grains.Common;
-using Microsoft.AspNetCore.Mvc;
+using Grid.Gateway.Apis.Common;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Grid.Gateway.Apis.Catalog;
 
@@ -12,9 +13,10 @@ internal static class CatalogHttp
         if (!ServiceItemRules.IsValidCode(code)) throw ValidationException.For("itemCode", $"'{code}' is not an item code: use 3–40 capital letters, digits or '-'.");
     }
 
-    public static ProblemDetails Inconsistent(CatalogInconsistencyException e) => new()
+    public static ProblemHttpResult Inconsistent(CatalogInconsistencyException e)
     {
-        Status = 409, Title = "The item differs from the city's version in common elements.", Detail = e.Message,
-        Extensions = { ["differences"] = e.Differences.Select(d => d.ToDto()).ToList() },
-    };
+        var problem = Problems.Details(409, "The item differs from the city's version in common elements.", e.Message);
+        problem.Extensions["differences"] = e.Differences.Select(d => d.ToDto()).ToList();
+        return TypedResults.Problem(problem);
+    }
 }

@@ -34,11 +34,11 @@ public static class HttpConcurrency
 /// <summary>Answers for resources that require If-Match (428 when missing, 412 when stale or unreadable).</summary>
 public static class Preconditions
 {
-    public static ProblemHttpResult Required() => TypedResults.Problem(statusCode: 428, title: "If-Match is required.",
-        detail: "Read the resource first and send its ETag in the If-Match header, so that you do not overwrite someone else's change.");
+    public static ProblemHttpResult Required() => Problems.Status(428, "If-Match is required.",
+        "Read the resource first and send its ETag in the If-Match header, so that you do not overwrite someone else's change.");
 
-    public static ProblemHttpResult Stale() => TypedResults.Problem(statusCode: 412, title: "The resource has changed since you read it.",
-        detail: "The If-Match header does not name the current version; read the resource again and reapply your change.");
+    public static ProblemHttpResult Stale() => Problems.Status(412, Problems.StaleTitle,
+        "The If-Match header does not name the current version; read the resource again and reapply your change.");
 
     /// <summary>Null when the header is missing; -1 when it can never match.</summary>
     public static int? Parse(string? ifMatch) => HttpConcurrency.TryRead(ifMatch, out var version) ? version : -1;

@@ -24,8 +24,7 @@ public static class RegionScope
     /// <summary>A 400 naming the code when it is not a 12-digit region code, else null.</summary>
     public static ValidationProblem? InvalidCode(string code) => RegionCodes.IsValid(code)
         ? null
-        : TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            { ["code"] = [$"'{code}' is not a region code: use the 12-digit statistical division code, e.g. 421200000000."] });
+        : Problems.Invalid("code", $"'{code}' is not a region code: use the 12-digit statistical division code, e.g. 421200000000.");
 
     public static void RequireScope(ClaimsPrincipal user, string code)
     {

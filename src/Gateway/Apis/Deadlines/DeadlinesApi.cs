@@ -1,3 +1,4 @@
+using Grid.Gateway.Apis.Common;
 using Grid.Contracts;
 using Grid.Grains.Deadlines;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -11,21 +12,21 @@ public static class DeadlinesApi
     {
         var api = app.MapGroup("/api/admin/deadlines").WithTags("Admin").RequireAuthorization(p => p.RequireRole(Roles.Admin));
         api.MapPut("", ScheduleDeadline).WithName("ScheduleDeadline").WithSummary("Schedule a durable deadline (operations check of the reminder service).");
-        api.MapGet("/{id}", GetDeadline).WithName("GetDeadline").WithSummary("A durable deadline and whether it has fired.");
+        api.MapGet("/{id}", GetDeadline).WithName("GetDeadline").ProducesProblem(StatusCodes.Status404NotFound).WithSummary("A durable deadline and whether it has fired.");
         return api;
     }
 
     public static async Task<Results<Ok<DeadlineDto>, ValidationProblem>> ScheduleDeadline(ScheduleDeadlineRequest request, IGrainFactory grains)
     {
         if (string.IsNullOrWhiteSpace(request.Id) || request.Id.Length > 100)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["id"] = ["Give the deadline an id of 1–100 characters."] });
+            return Problems.Invalid("id", "Give the deadline an id of 1–100 characters.");
         var info = await grains.GetGrain<IDeadlineGrain>("probe/" + request.Id).ScheduleAsync(request.Kind ?? "probe", request.DueAt.UtcDateTime, null);
         return TypedResults.Ok(info.ToDto(request.Id));
     }
 
-    public static async Task<Results<Ok<DeadlineDto>, NotFound>> GetDeadline(string id, IGrainFactory grains) =>
+    public static async Task<Results<Ok<DeadlineDto>, ProblemHttpResult>> GetDeadline(string id, IGrainFactory grains) =>
         await grains.GetGrain<IDeadlineGrain>("probe/" + id).GetAsync() is { } d
-            ? TypedResults.Ok(d.ToDto(id)) : TypedResults.NotFound();
+            ? TypedResults.Ok(d.ToDto(id)) : Problems.NotFound($"No deadline has the id {id}.");
 
     private static DeadlineDto ToDto(this DeadlineInfo d, string id) => new(id, d.Kind,
         new DateTimeOffset(d.DueUtc, TimeSpan.Zero), d.Status.ToString(), d.FiredAtUtc is { } f ? new DateTimeOffset(f, TimeSpan.Zero) : null);

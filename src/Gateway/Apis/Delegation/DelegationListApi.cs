@@ -57,7 +57,7 @@ public static class DelegationListApi
     public static async Task<Results<Ok<DelegationProposalDto>, ProblemHttpResult>> GetProposal(string code, string id, ClaimsPrincipal user, IGrainFactory grains)
     {
         await Scoped(code, user, grains);
-        return await List(grains, code).GetProposalAsync(id) is { } p ? TypedResults.Ok(p.ToDto()) : NotFound($"Region {code} has no proposal {id}.");
+        return await List(grains, code).GetProposalAsync(id) is { } p ? TypedResults.Ok(p.ToDto()) : Problems.NotFound($"Region {code} has no proposal {id}.");
     }
 
     public static async Task<Ok<DelegationProposalDto>> Advance(string code, string id, string step, DelegationStepRequest request, ClaimsPrincipal user, IGrainFactory grains)
@@ -78,7 +78,7 @@ public static class DelegationListApi
     public static async Task<Results<Ok<DelegationListVersionDto>, ProblemHttpResult>> GetCurrent(string code, IGrainFactory grains, HttpResponse response)
     {
         await RegionScope.RequireRegionAsync(grains, code);
-        if (await List(grains, code).GetCurrentAsync() is not { } v) return NotFound($"Region {code} has no delegation list in effect yet.");
+        if (await List(grains, code).GetCurrentAsync() is not { } v) return Problems.NotFound($"Region {code} has no delegation list in effect yet.");
         response.Headers.ETag = HttpConcurrency.ETag(v.Number);
         return TypedResults.Ok(v.ToDto());
     }
@@ -92,7 +92,7 @@ public static class DelegationListApi
     public static async Task<Results<Ok<DelegationListVersionDto>, ProblemHttpResult>> GetVersion(string code, int number, IGrainFactory grains, HttpResponse response)
     {
         await RegionScope.RequireRegionAsync(grains, code);
-        if (await List(grains, code).GetVersionAsync(number) is not { } v) return NotFound($"Region {code} has no published version {number}.");
+        if (await List(grains, code).GetVersionAsync(number) is not { } v) return Problems.NotFound($"Region {code} has no published version {number}.");
         response.Headers.ETag = HttpConcurrency.ETag(v.Number);
         response.Headers.CacheControl = "public, max-age=86400, immutable";
         return TypedResults.Ok(v.ToDto());
@@ -105,7 +105,4 @@ public static class DelegationListApi
         await RegionScope.RequireRegionAsync(grains, code);
         RegionScope.RequireScope(user, code);
     }
-
-    private static ProblemHttpResult NotFound(string detail) =>
-        TypedResults.Problem(statusCode: 404, title: "Not found.", detail: detail);
 }

@@ -20,9 +20,9 @@ public static class NotificationsApi
     }
 
     public static async Task<Ok<Page<NotificationDto>>> GetNotifications(
-        ClaimsPrincipal user, IGrainFactory grains, string? region = null, int page = 0, int pageSize = 50)
+        ClaimsPrincipal user, IGrainFactory grains, string? region = null, int pageIndex = 0, int pageSize = TasksApi.DispatchPageSize)
     {
-        var (index, size) = TasksApi.Paging(page, pageSize);
+        var (index, size) = TasksApi.Paging(pageIndex, pageSize);
         string inbox;
         if (user.Role() == Roles.Worker)
         {

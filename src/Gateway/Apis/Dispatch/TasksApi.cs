@@ -28,9 +28,9 @@ public static class TasksApi
     }
 
     public static async Task<Ok<Page<TaskListItemDto>>> GetMyTasks(
-        ClaimsPrincipal user, IGrainFactory grains, TimeProvider clock, double? lat = null, double? lng = null, int page = 0, int pageSize = 50)
+        ClaimsPrincipal user, IGrainFactory grains, TimeProvider clock, double? lat = null, double? lng = null, int pageIndex = 0, int pageSize = DispatchPageSize)
     {
-        var (index, size) = Paging(page, pageSize);
+        var paging = Paging(pageIndex, pageSize);
         var workerId = user.SubjectId() ?? throw new ForbiddenException("This account is not linked to a worker.");
         var tasks = await grains.GetGrain<IWorkerTasksGrain>(workerId).ListAsync();
         if (lat is null || lng is null)
@@ -43,14 +43,14 @@ public static class TasksApi
             .Select(t => t.ToListItem(now, GeoDistance.HaversineMeters(lat.Value, lng.Value, t.Lat, t.Lng)))
             .OrderByDescending(t => t.Urgency).ThenBy(t => t.DistanceMeters).ThenBy(t => t.Id, StringComparer.Ordinal)
             .ToList();
-        return TypedResults.Ok(new Page<TaskListItemDto>(items.Skip(index * size).Take(size).ToList(), index, size, items.Count));
+        return TypedResults.Ok(paging.Of(items));
     }
 
     public static async Task<Ok<Page<TaskListItemDto>>> GetTasks(
         ClaimsPrincipal user, IGrainFactory grains, TimeProvider clock, string? region = null, bool overdue = false,
-        Grid.Contracts.TaskStage? stage = null, int page = 0, int pageSize = 50)
+        Grid.Contracts.TaskStage? stage = null, int pageIndex = 0, int pageSize = DispatchPageSize)
     {
-        var (index, size) = Paging(page, pageSize);
+        var paging = Paging(pageIndex, pageSize);
         var scope = Scope(user, region);
         var now = clock.GetUtcNow().UtcDateTime;
         var open = await RegionBoards.OpenTasksAsync(grains, await RegionBoards.VillagesOfAsync(grains, scope));
@@ -59,7 +59,7 @@ public static class TasksApi
             .Where(t => stage is null || t.Stage == stage)
             .OrderByDescending(t => t.Overdue).ThenBy(t => t.PromisedBy).ThenBy(t => t.Id, StringComparer.Ordinal)
             .ToList();
-        return TypedResults.Ok(new Page<TaskListItemDto>(items.Skip(index * size).Take(size).ToList(), index, size, items.Count));
+        return TypedResults.Ok(paging.Of(items));
     }
 
     public static async Task<Ok<TaskDto>> GetTask(string id, ClaimsPrincipal user, IGrainFactory grains, TimeProvider clock, HttpResponse response)
@@ -101,10 +101,8 @@ public static class TasksApi
         return scope;
     }
 
-    internal static (int Index, int Size) Paging(int page, int pageSize)
-    {
-        if (page < 0) throw ValidationException.For("page", "Pages count from 0.");
-        if (pageSize is < 1 or > 200) throw ValidationException.For("pageSize", "Ask for 1–200 items per page.");
-        return (page, pageSize);
-    }
+    internal const int DispatchPageSize = 50;
+
+    /// <summary>A worker's phone loads the whole day's tasks at once, so dispatch lists allow pages of up to 200.</summary>
+    internal static PageQuery Paging(int pageIndex, int pageSize) => new PageQuery(pageIndex, pageSize).Checked(maxPageSize: 200);
 }

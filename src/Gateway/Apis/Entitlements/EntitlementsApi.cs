@@ -30,7 +30,7 @@ public static class EntitlementsApi
 
     public static async Task<Results<Ok<EntitlementPolicyVersionDto>, ProblemHttpResult>> GetPolicy(string id, IGrainFactory grains, HttpResponse response)
     {
-        if (await Catalog(grains).GetAsync(id) is not { } p) return NotFound(id);
+        if (await Catalog(grains).GetAsync(id) is not { } p) return PolicyNotFound(id);
         response.Headers.ETag = HttpConcurrency.ETag(p.Version);
         return TypedResults.Ok(p.ToDto());
     }
@@ -49,7 +49,7 @@ public static class EntitlementsApi
         ClaimsPrincipal user, IGrainFactory grains, TimeProvider clock)
     {
         paging = paging.Checked();
-        if (await Catalog(grains).GetAsync(id) is not { Policy: var policy }) return NotFound(id);
+        if (await Catalog(grains).GetAsync(id) is not { Policy: var policy }) return PolicyNotFound(id);
         if (user.Role() == Roles.Department && user.SubjectId() != policy.Department)
             throw new ForbiddenException($"Only {policy.Department}, the responsible department, lists who qualifies for {policy.Name}.");
         var scope = region ?? (RegionCodes.Contains(user.RegionCode(), policy.RegionCode) ? policy.RegionCode : user.RegionCode());
@@ -63,6 +63,5 @@ public static class EntitlementsApi
 
     private static IEntitlementCatalogGrain Catalog(IGrainFactory grains) => grains.GetGrain<IEntitlementCatalogGrain>(EntitlementCatalogGrain.Key);
 
-    private static ProblemHttpResult NotFound(string id) =>
-        TypedResults.Problem(statusCode: 404, title: "Not found.", detail: $"No no-application benefit policy has the id {id}.");
+    private static ProblemHttpResult PolicyNotFound(string id) => Problems.NotFound($"No no-application benefit policy has the id {id}.");
 }

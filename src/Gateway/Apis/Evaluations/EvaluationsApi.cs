@@ -1,3 +1,4 @@
+using Grid.Gateway.Apis.Common;
 using System.Security.Claims;
 using Grid.Contracts;
 using Grid.Gateway.Security;
@@ -93,6 +94,3 @@ public static class EvaluationsApi
         return grains.GetGrain<IEvaluationGrain>(recordId).EvaluateAsync(submission);
     }
 }
-
-/// <summary>A link that was valid once and has expired (410).</summary>
-public sealed class LinkExpiredException(string message) : Exception(message);

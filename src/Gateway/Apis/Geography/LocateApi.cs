@@ -29,10 +29,10 @@ public static class LocateApi
         var errors = new Dictionary<string, string[]>();
         var la = Parse(lat, "lat", -90, 90, errors);
         var lo = Parse(lng, "lng", -180, 180, errors);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        if (errors.Count > 0) return Problems.Invalid(errors);
         var hit = await grains.GetGrain<ILocateReplicaGrain>(RegionCodes.City).LocateAsync(la, lo);
         if (hit is null)
-            return TypedResults.Problem(statusCode: 404, title: "Outside the city.",
+            return Problems.NotFound(title: "Outside the city.",
                 detail: $"No grid of Xianning covers ({la.ToString(CultureInfo.InvariantCulture)}, {lo.ToString(CultureInfo.InvariantCulture)}). Coordinates are WGS84 degrees: lat first, then lng.");
         return TypedResults.Ok(new LocationDto(la, lo, Named(hit.County), Named(hit.Township), Named(hit.Village), Named(hit.Grid)));
     }
@@ -42,10 +42,10 @@ public static class LocateApi
     {
         if (RegionScope.InvalidCode(code) is { } invalid) return invalid;
         if (!user.CanSee(code) && !user.CanSee(RegionCodes.CountyOf(code)))
-            return TypedResults.Problem(statusCode: 403, title: "Not allowed.", detail: $"{code} is outside your region.");
+            return Problems.Forbidden($"{code} is outside your region.");
         var outlines = await grains.GetGrain<ILocateReplicaGrain>(RegionCodes.City).GridsInAsync(code);
         if (outlines.Count == 0)
-            return TypedResults.Problem(statusCode: 404, title: "No grids.", detail: $"No region with grids has the code {code}.");
+            return Problems.NotFound($"No region with grids has the code {code}.", "No grids.");
         var cells = await Task.WhenAll(outlines.Select(o => grains.GetGrain<IGridCellGrain>(o.GridId).GetAsync()));
         
         var features = new NetTopologySuite.Features.FeatureCollection();

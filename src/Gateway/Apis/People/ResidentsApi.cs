@@ -38,7 +38,7 @@ public static class ResidentsApi
         var scope = caller.SearchRegion(region);
         if (!RegionCodes.IsValid(scope)) errors["region"] = ["Use a 12-digit region code."];
         if (grid is not null && (grid.Length < 16 || !RegionCodes.IsValid(grid[..12]))) errors["grid"] = ["Use a grid id like 421202001001-G01."];
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        if (errors.Count > 0) return Problems.Invalid(errors);
         if (!caller.CanSearch(scope) || (grid is not null && !caller.CanSeeResident(grid[..12], grid)))
             throw new ForbiddenException("You may search only the residents of the grids or region you serve.");
 
@@ -75,7 +75,7 @@ public static class ResidentsApi
     {
         var errors = PeopleValidation.Check(request, out var needs);
         Preconditions.CheckIdempotencyKey(idempotencyKey, errors);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        if (errors.Count > 0) return Problems.Invalid(errors);
         var caller = await Caller.FromAsync(user, s.Grains, s.Clock);
         if (await s.LocateAsync(request.HomeLat, request.HomeLng) is not { } home) return OutsideCity();
         if (!caller.CanManage(home.Village.Code)) throw new ForbiddenException($"You may not register residents in {home.Village.Name} ({home.Village.Code}).");
@@ -103,7 +103,7 @@ public static class ResidentsApi
     {
         if (Preconditions.Parse(ifMatch) is not { } ifVersion) return Preconditions.Required();
         var errors = PeopleValidation.Check(request, out var needs);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        if (errors.Count > 0) return Problems.Invalid(errors);
         var caller = await Caller.FromAsync(user, s.Grains, s.Clock);
         var current = await LoadVisibleAsync(id, caller, s);
         if (!caller.CanManage(current.Value.VillageCode)) throw new ForbiddenException("You may read this resident but not change the record.");
@@ -122,7 +122,7 @@ public static class ResidentsApi
         string id, ClaimsPrincipal user, [AsParameters] PeopleServices s, int pageIndex = 0, int pageSize = 20)
     {
         var errors = Directories.CheckPaging(pageIndex, pageSize);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        if (errors.Count > 0) return Problems.Invalid(errors);
         var caller = await Caller.FromAsync(user, s.Grains, s.Clock);
         var current = await LoadVisibleAsync(id, caller, s);
         var visits = await s.Grains.GetGrain<IResidentGrain>(id).GetVisitsAsync();
@@ -138,7 +138,7 @@ public static class ResidentsApi
         if (request.Note is { Length: > 500 }) errors["note"] = ["Keep the note under 500 characters."];
         var at = request.At?.UtcDateTime ?? s.UtcNow;
         if (at > s.UtcNow.AddMinutes(5)) errors["at"] = ["A visit cannot be recorded in the future."];
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        if (errors.Count > 0) return Problems.Invalid(errors);
         var caller = await Caller.FromAsync(user, s.Grains, s.Clock);
         var current = await LoadVisibleAsync(id, caller, s);
         var visit = new VisitRecord(at, caller.SubjectId ?? caller.UserName, request.Kind.Trim(), request.Note?.Trim());
@@ -159,8 +159,8 @@ public static class ResidentsApi
             : throw new ForbiddenException("That resident is outside the grids or region you serve.");
     }
 
-    private static ValidationProblem OutsideCity() => TypedResults.ValidationProblem(new Dictionary<string, string[]>
-        { ["homeLat"] = ["The home location lies outside every grid of the city; check latitude and longitude (WGS84 degrees)."] });
+    private static ValidationProblem OutsideCity() =>
+        Problems.Invalid("homeLat", "The home location lies outside every grid of the city; check latitude and longitude (WGS84 degrees).");
 
     private static string Clear(ResidentDto dto) =>
         $"clear: {(dto.IdNumberMasked ? "" : "idNumber ")}{(dto.PhoneMasked ? "" : "phone address")}".TrimEnd();

@@ -36,7 +36,7 @@ public static class WorkersApi
         }
         var scope = caller.SearchRegion(region);
         if (!RegionCodes.IsValid(scope)) errors["region"] = ["Use a 12-digit region code."];
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        if (errors.Count > 0) return Problems.Invalid(errors);
         // Workers see the colleagues of their own village; the others their region.
         if (caller.Role == Roles.Worker ? !RegionCodes.Contains(caller.Region, scope) : !caller.CanSearch(scope))
             throw new ForbiddenException("You may search only the workers of your own region.");
@@ -69,7 +69,7 @@ public static class WorkersApi
     {
         var errors = PeopleValidation.Check(request, out var role, out var start, out var end);
         Preconditions.CheckIdempotencyKey(idempotencyKey, errors);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        if (errors.Count > 0) return Problems.Invalid(errors);
         var caller = await Caller.FromAsync(user, s.Grains, s.Clock);
         if (!caller.CanManage(request.VillageCode)) throw new ForbiddenException($"You may not register workers in {request.VillageCode}.");
         if (await UnknownGridsAsync(request, s) is { } unknown) return unknown;
@@ -97,7 +97,7 @@ public static class WorkersApi
     {
         if (Preconditions.Parse(ifMatch) is not { } ifVersion) return Preconditions.Required();
         var errors = PeopleValidation.Check(request, out var role, out var start, out var end);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        if (errors.Count > 0) return Problems.Invalid(errors);
         var caller = await Caller.FromAsync(user, s.Grains, s.Clock);
         var current = await LoadVisibleAsync(id, caller, s);
         if (!caller.CanManage(current.Value.VillageCode) || !caller.CanManage(request.VillageCode))
@@ -120,8 +120,7 @@ public static class WorkersApi
     {
         var current = (await s.Grains.GetGrain<ILocateIndexGrain>(RegionCodes.City).GridsInAsync(request.VillageCode)).Select(g => g.GridId).ToHashSet();
         var unknown = (request.Grids ?? []).Select(g => g.GridId).Where(g => !current.Contains(g)).ToList();
-        return unknown.Count == 0 ? null : TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            { ["grids"] = [$"{string.Join(", ", unknown)} is not a current grid of {request.VillageCode}."] });
+        return unknown.Count == 0 ? null : Problems.Invalid("grids", $"{string.Join(", ", unknown)} is not a current grid of {request.VillageCode}.");
     }
 
     private static async Task<Versioned<WorkerProfile>> LoadVisibleAsync(string id, Caller caller, PeopleServices s)

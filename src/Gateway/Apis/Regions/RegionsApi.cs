@@ -39,7 +39,7 @@ public static class RegionsApi
     }
 
     internal static ProblemHttpResult RegionNotFound(string code) =>
-        TypedResults.Problem(statusCode: 404, title: "Region not found.", detail: $"No region has the code {code}.");
+        Problems.NotFound($"No region has the code {code}.", "Region not found.");
 
     public static RegionDto ToDto(this RegionInfo r) =>
         new(r.Code, r.Name, r.Level, r.ParentCode, r.Kind is { } k ? k : null, r.ChildCount);

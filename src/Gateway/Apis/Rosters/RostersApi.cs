@@ -45,7 +45,7 @@ public static class RostersApi
     {
         if (Preconditions.Parse(ifMatch) is not { } revision) return Preconditions.Required();
         var errors = Validate(request);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        if (errors.Count > 0) return Problems.Invalid(errors);
         await CheckAsync(code, user, grains, write: true);
         var entries = request.Entries.Select(e => new RosterEntry(e.PersonName.Trim(), e.Role.Trim(), e.Phone.Trim(), e.ServiceScope.Trim(), e.Hours.Trim(), e.WorkerId)).ToList();
         var draft = await grains.GetGrain<IRosterGrain>(code).SaveDraftAsync(entries, revision, user.UserName());
