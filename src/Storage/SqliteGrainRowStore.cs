@@ -5,10 +5,10 @@ namespace Grid.Storage;
 /// <summary><see cref="IGrainRowStore"/> on the embedded file: reads on a pooled reader, changes through the one writer.</summary>
 public sealed class SqliteGrainRowStore(SqliteDatabase database, string serviceId) : IGrainRowStore
 {
-    public Task<IReadOnlyList<StoredRow>> ReadAllAsync(string kind, string owner)
+    public async Task<IReadOnlyList<StoredRow>> ReadAllAsync(string kind, string owner)
     {
         var started = Stopwatch.GetTimestamp();
-        var rows = database.Readers.Read(s =>
+        var rows = await database.Readers.ReadAsync(s =>
         {
             var command = s.Command("SELECT RowKey, Payload FROM GridGrainRow WHERE ServiceId = $service AND Kind = $kind AND Owner = $owner ORDER BY RowKey;");
             command.Parameters.AddWithValue("$service", serviceId);
@@ -20,7 +20,7 @@ public sealed class SqliteGrainRowStore(SqliteDatabase database, string serviceI
             return list;
         });
         GrainRowMetrics.Record("rows-read", kind, started);
-        return Task.FromResult<IReadOnlyList<StoredRow>>(rows);
+        return rows;
     }
 
     public async Task ApplyAsync(string kind, string owner, IReadOnlyList<RowChange> changes)

@@ -35,10 +35,10 @@ public sealed class SqliteGrainStorage(
 
     private const string Clear = $"UPDATE GridGrainState SET Payload = NULL, Version = Version + 1, ModifiedOn = {Now} WHERE {Key} AND Version = $version;";
 
-    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         var row = new Row(serviceId, stateName, grainId);
-        var (payload, version) = database.Readers.Read(s =>
+        var (payload, version) = await database.Readers.ReadAsync(s =>
         {
             var command = row.Bind(s.Command(Select));
             using var reader = command.ExecuteReader();
@@ -48,7 +48,6 @@ public sealed class SqliteGrainStorage(
         grainState.State = payload is null ? activators.GetActivator<T>().Create() : serializer.Deserialize<T>(new BinaryData(payload));
         grainState.ETag = version?.ToString(CultureInfo.InvariantCulture);
         grainState.RecordExists = payload is not null;
-        return Task.CompletedTask;
     }
 
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)

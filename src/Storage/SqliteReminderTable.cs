@@ -18,32 +18,32 @@ public sealed class SqliteReminderTable(SqliteDatabase database, IOptions<Cluste
     private const string Columns = "GrainId, ReminderName, StartTime, Period, Version";
     private readonly string _service = cluster.Value.ServiceId;
 
-    public Task<ReminderTableData> ReadRows(GrainId grainId) =>
-        Task.FromResult(new ReminderTableData(Query(
+    public async Task<ReminderTableData> ReadRows(GrainId grainId) =>
+        new(await QueryAsync(
             $"SELECT {Columns} FROM GridReminder WHERE ServiceId = $service AND GrainId = $grain;",
-            c => c.Parameters.AddWithValue("$grain", grainId.ToString()))));
+            c => c.Parameters.AddWithValue("$grain", grainId.ToString())));
 
-    public Task<ReminderTableData> ReadRows(uint begin, uint end)
+    public async Task<ReminderTableData> ReadRows(uint begin, uint end)
     {
         // (begin, end] on the ring; in signed order a range that does not wrap is one interval.
         var sql = (int)begin < (int)end
             ? $"SELECT {Columns} FROM GridReminder WHERE ServiceId = $service AND GrainHash > $begin AND GrainHash <= $end;"
             : $"SELECT {Columns} FROM GridReminder WHERE ServiceId = $service AND (GrainHash > $begin OR GrainHash <= $end);";
-        return Task.FromResult(new ReminderTableData(Query(sql, c =>
+        return new ReminderTableData(await QueryAsync(sql, c =>
         {
             c.Parameters.AddWithValue("$begin", (int)begin);
             c.Parameters.AddWithValue("$end", (int)end);
-        })));
+        }));
     }
 
-    public Task<ReminderEntry?> ReadRow(GrainId grainId, string reminderName) =>
-        Task.FromResult(Query(
+    public async Task<ReminderEntry?> ReadRow(GrainId grainId, string reminderName) =>
+        (await QueryAsync(
             $"SELECT {Columns} FROM GridReminder WHERE ServiceId = $service AND GrainId = $grain AND ReminderName = $name;",
             c =>
             {
                 c.Parameters.AddWithValue("$grain", grainId.ToString());
                 c.Parameters.AddWithValue("$name", reminderName);
-            }).FirstOrDefault());
+            })).FirstOrDefault();
 
     public async Task<string?> UpsertRow(ReminderEntry entry)
     {
@@ -92,7 +92,7 @@ public sealed class SqliteReminderTable(SqliteDatabase database, IOptions<Cluste
         return c.ExecuteNonQuery();
     });
 
-    private List<ReminderEntry> Query(string sql, Action<SqliteCommand> bind) => database.Readers.Read(s =>
+    private Task<List<ReminderEntry>> QueryAsync(string sql, Action<SqliteCommand> bind) => database.Readers.ReadAsync(s =>
     {
         var command = s.Command(sql);
         command.Parameters.AddWithValue("$service", _service);

@@ -60,28 +60,41 @@ public sealed class SqliteStatements : IDisposable
 }
 
 /// <summary>
-/// Reader connections of the embedded file. In WAL mode reads never wait for the writer, so each
-/// reader rents its own connection and returns it; the pool grows to the number of concurrent reads.
+/// Reader connections of the embedded file. In WAL mode reads never wait for the writer, but SQLite
+/// keeps only a few read marks in the WAL index: with dozens of readers at once, each pinning a
+/// different snapshot while the writer commits every millisecond, readers fight for the marks and
+/// sleep in SQLite's retry loop. So at most <see cref="MaxReaders"/> read at once; the others wait
+/// for a connection without holding a thread.
 /// </summary>
 public sealed class SqliteReaders(string connectionString) : IDisposable
 {
+    public const int MaxReaders = 4;
     private readonly ConcurrentBag<SqliteStatements> _idle = [];
+    private readonly SemaphoreSlim _gate = new(MaxReaders, MaxReaders);
 
-    public T Read<T>(Func<SqliteStatements, T> read)
+    public async Task<T> ReadAsync<T>(Func<SqliteStatements, T> read)
     {
-        // Reads map the file instead of copying pages through SQLite's cache.
-        var statements = _idle.TryTake(out var idle) ? idle : SqliteStatements.Open(connectionString, "PRAGMA mmap_size = 268435456;");
+        await _gate.WaitAsync();
         try
         {
-            var result = read(statements);
-            _idle.Add(statements);
-            return result;
+            // Reads map the file instead of copying pages through SQLite's cache.
+            var statements = _idle.TryTake(out var idle) ? idle : SqliteStatements.Open(connectionString, "PRAGMA mmap_size = 268435456;");
+            try
+            {
+                var result = read(statements);
+                _idle.Add(statements);
+                return result;
+            }
+            catch
+            {
+                // A connection that failed mid-read is not trusted again.
+                statements.Dispose();
+                throw;
+            }
         }
-        catch
+        finally
         {
-            // A connection that failed mid-read is not trusted again.
-            statements.Dispose();
-            throw;
+            _gate.Release();
         }
     }
 

@@ -65,6 +65,8 @@ public sealed class TelemetryTests(TelemetryGatewayFactory gateway)
         Assert.Contains("grid_assignment_duration_seconds_bucket", text);
         Assert.Contains("grid_offers_total", text);
         Assert.Contains("grid_storage_duration_seconds_bucket", text);
+        Assert.Contains("grid_storage_batch_size_bucket", text);
+        Assert.Contains("grid_storage_written_bytes_total{", text);
         Assert.Contains("http_server_request_duration_seconds_bucket", text);
         Assert.Contains("http_route=\"/api/requests", text);
         Assert.Contains("orleans_catalog_activation", text);

@@ -99,13 +99,13 @@ public sealed class SqliteWriterTests : IAsyncLifetime
         return command.ExecuteNonQuery();
     }
 
-    private long Count() => _database.Readers.Read(s => (long)s.Command("SELECT count(*) FROM Probe;").ExecuteScalar()!);
+    private long Count() => _database.Readers.ReadAsync(s => (long)s.Command("SELECT count(*) FROM Probe;").ExecuteScalar()!).GetAwaiter().GetResult();
 
-    private int[] Ids() => _database.Readers.Read(s =>
+    private int[] Ids() => _database.Readers.ReadAsync(s =>
     {
         using var reader = s.Command("SELECT Id FROM Probe ORDER BY Id;").ExecuteReader();
         var ids = new List<int>();
         while (reader.Read()) ids.Add(reader.GetInt32(0));
         return ids.ToArray();
-    });
+    }).GetAwaiter().GetResult();
 }

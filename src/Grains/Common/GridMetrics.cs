@@ -29,4 +29,12 @@ public static class GridMetrics
 
     /// <summary>Grain state reads and writes that threw (an ETag conflict included).</summary>
     public static Counter<long> StorageErrors => GridStorage.Errors;
+
+    /// <summary>Embedded mode: writes per SQLite transaction of the one writer (group commit), and each batch's time.</summary>
+    public static Histogram<int> StorageBatchSize => GridStorage.BatchSize;
+
+    public static Histogram<double> StorageBatchDuration => GridStorage.BatchDuration;
+
+    /// <summary>Embedded mode: payload bytes written per state or row kind (write amplification).</summary>
+    public static Counter<long> StorageBytesWritten => GridStorage.BytesWritten;
 }
