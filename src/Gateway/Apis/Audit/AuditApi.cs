@@ -1,4 +1,5 @@
 using Grid.Contracts;
+using Grid.Gateway.Apis.Common;
 using Grid.Grains.Audit;
 using Grid.Grains.Regions;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -22,23 +23,23 @@ public static class AuditApi
         IAuditLog audit, IGrainFactory grains, TimeProvider clock, string? subject, string? actor, DateTimeOffset? from, DateTimeOffset? to,
         int pageIndex = 0, int pageSize = 50)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (pageIndex < 0) errors["pageIndex"] = ["pageIndex counts from 0."];
-        if (pageSize is < 1 or > 200) errors["pageSize"] = ["pageSize is 1–200."];
+        // The API's one paging, with the audit's larger page and default (an administrator reads long windows).
+        var paging = new PageQuery(pageIndex, pageSize);
+        var errors = paging.Errors(maxPageSize: 200);
         var until = (to ?? clock.GetUtcNow()).UtcDateTime;
         var since = (from ?? clock.GetUtcNow().AddDays(-7)).UtcDateTime;
         if (since >= until) errors["from"] = ["'from' must be before 'to'."];
         else if (until - since > TimeSpan.FromDays(MaxWindowDays)) errors["to"] = [$"Ask for at most {MaxWindowDays} days at a time."];
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        if (errors.Count > 0) return Problems.Invalid(errors);
 
         var counties = (await grains.GetGrain<IRegionGrain>(RegionCodes.City).GetChildrenAsync()).Select(c => c.Code).Append(RegionCodes.City).ToList();
         var filter = new AuditFilter(string.IsNullOrWhiteSpace(subject) ? null : subject.Trim(), string.IsNullOrWhiteSpace(actor) ? null : actor.Trim(), since, until);
         var entries = await audit.QueryAsync(filter, counties);
         var shanghai = TimeSpan.FromHours(8);
-        var items = entries.Skip(pageIndex * pageSize).Take(pageSize)
-            .Select(e => new AuditEntryDto(new DateTimeOffset(e.AtUtc, TimeSpan.Zero).ToOffset(shanghai), e.Actor, e.ActorRole, e.Action,
-                e.SubjectType, e.SubjectId, e.RegionCode, e.Details))
-            .ToList();
-        return TypedResults.Ok(new Page<AuditEntryDto>(items, pageIndex, pageSize, entries.Count));
+        var page = paging.Of(entries);
+        return TypedResults.Ok(new Page<AuditEntryDto>(
+            [.. page.Items.Select(e => new AuditEntryDto(new DateTimeOffset(e.AtUtc, TimeSpan.Zero).ToOffset(shanghai), e.Actor, e.ActorRole, e.Action,
+                e.SubjectType, e.SubjectId, e.RegionCode, e.Details))],
+            page.PageIndex, page.PageSize, page.Total));
     }
 }
