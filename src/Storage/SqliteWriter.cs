@@ -27,7 +27,6 @@ public sealed class SqliteWriter : IAsyncDisposable
     private readonly string _connectionString;
     private readonly ILogger? _logger;
     private readonly Task _run;
-    private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _commits, _writes;
 
     public SqliteWriter(string connectionString, ILogger? logger = null)
@@ -61,7 +60,6 @@ public sealed class SqliteWriter : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
-        await _stopped.Task;
         await _run;
     }
 
@@ -80,8 +78,19 @@ public sealed class SqliteWriter : IAsyncDisposable
                 }
                 batch.Add(first);
                 while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var next)) batch.Add(next);
-                // A 64 MiB page cache: a batch touches the same hot pages (boards, inboxes, counters) again and again.
-                statements ??= SqliteStatements.Open(_connectionString, "PRAGMA cache_size = -65536;");
+                try
+                {
+                    // A 64 MiB page cache: a batch touches the same hot pages (boards, inboxes, counters) again and again.
+                    statements ??= SqliteStatements.Open(_connectionString, "PRAGMA cache_size = -65536;");
+                }
+                catch (Exception ex)
+                {
+                    // The file cannot be opened now: this batch fails (its callers keep their stored state), the next one tries again.
+                    _logger?.LogError(ex, "The SQLite writer could not open the database; {Count} writes failed", batch.Count);
+                    foreach (var write in batch) write.Fail(ex);
+                    batch.Clear();
+                    continue;
+                }
                 if (!Commit(statements, batch))
                 {
                     // A broken connection is replaced; the next batch opens a fresh one.
@@ -94,7 +103,6 @@ public sealed class SqliteWriter : IAsyncDisposable
         finally
         {
             statements?.Dispose();
-            _stopped.TrySetResult();
         }
     }
 
