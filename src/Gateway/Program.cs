@@ -15,6 +15,7 @@ using Grid.Gateway.Apis.Rosters;
 using Grid.Grains.People;
 using Grid.Gateway.Hosting;
 using Grid.Gateway.Security;
+using Grid.Gateway.Security.Access;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -62,6 +63,7 @@ app.MapEvaluationApis();
 app.MapClusterApi();
 app.MapDashboardApi();
 app.MapGridFallbacks();
+AnonymousRoutes.Verify(app); // a route open to strangers must be listed there
 
 app.Run();
 

@@ -1,4 +1,5 @@
 using Grid.Gateway.Hosting;
+using Grid.Gateway.Security.Access;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.IdentityModel.Tokens;
 
@@ -29,6 +30,6 @@ public static class AuthServiceExtensions
                     ClockSkew = TimeSpan.FromMinutes(1),
                 };
             });
-        builder.Services.AddAuthorization();
+        builder.Services.AddGridAccess();
     }
 }

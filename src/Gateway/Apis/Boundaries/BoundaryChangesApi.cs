@@ -1,3 +1,4 @@
+using Grid.Gateway.Security.Access;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
@@ -80,7 +81,8 @@ public static class BoundaryChangesApi
         if (id.Length is < 1 or > 64 || !id.All(char.IsAsciiLetterOrDigit)) throw new NotFoundException($"No boundary change has the id {id}.");
         var info = await grains.GetGrain<IBoundaryChangeGrain>(id).GetAsync() ?? throw new NotFoundException($"No boundary change has the id {id}.");
         var impact = info.Plan.Impact;
-        return user.CanSee(impact.FromVillageCode) && user.CanSee(impact.ToVillageCode) ? info
+        var caller = Caller.Of(user);
+        return AccessRules.Allows(caller, Act.Change, new Target(Kind.Region, impact.FromVillageCode)) && AccessRules.Allows(caller, Act.Change, new Target(Kind.Region, impact.ToVillageCode)) ? info
             : throw new ForbiddenException("That boundary change concerns villages outside your region.");
     }
 

@@ -1,3 +1,4 @@
+using Grid.Gateway.Security.Access;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
@@ -57,14 +58,18 @@ public static class BundlesApi
     }
 
     public static async Task<Results<Created<BundleApplicationDto>, ProblemHttpResult>> Apply(string code, BundleApplyRequest request,
-        ClaimsPrincipal user, IGrainFactory grains, TimeProvider clock, HttpRequest http)
+        ClaimsPrincipal user, AccessService access, IGrainFactory grains, TimeProvider clock, HttpRequest http)
     {
         if (await Bundles(grains).GetAsync(code) is not { } b) return Problems.NotFound($"No one-thing service has the code {code}.");
         var residentId = user.Role() == Roles.Resident ? user.SubjectId() : request.ResidentId;
         var region = request.RegionCode ?? "";
         if (!RegionCodes.IsValid(region)) throw ValidationException.For("regionCode", "Give the 12-digit code of the village or township where the application is handled.");
-        RegionScope.RequireScope(user, region);
-        if (residentId is not null && !user.CanSee(residentId)) throw new ForbiddenException("You may apply only for residents in your region.");
+        await access.RequireAsync(Act.Change, new Target(Kind.Request, region, Owner: residentId), "You may apply only in your own region.");
+        if (residentId is not null)
+        {
+            var resident = await grains.GetGrain<Grid.Grains.People.IResidentGrain>(residentId).GetAsync() ?? throw access.Missing(residentId, "resident");
+            await access.RequireAsync(Act.Change, new Target(Kind.Request, resident.VillageCode, Owner: resident.Id), "You may apply only for yourself or residents in your region.");
+        }
         var items = await Task.WhenAll(b.Bundle.ItemCodes.Select(c => grains.GetGrain<IServiceItemGrain>(CatalogKeys.ServiceItem(RegionCodes.City, c)).GetAsync()));
         var approvals = items.OfType<ServiceItemVersion>()
             .Select(v => new ItemApproval(v.Item.Code, v.Item.Name, v.Item.Department, ApprovalState.Pending, null, null, null)).ToList();
@@ -76,18 +81,24 @@ public static class BundlesApi
         return TypedResults.Created($"/api/bundles/applications/{app.Id}", app.ToDto());
     }
 
-    public static async Task<Results<Ok<BundleApplicationDto>, ProblemHttpResult>> GetApplication(string id, ClaimsPrincipal user, IGrainFactory grains)
+    public static async Task<Results<Ok<BundleApplicationDto>, ProblemHttpResult>> GetApplication(string id, AccessService access, IGrainFactory grains)
     {
         if (await grains.GetGrain<IBundleApplicationGrain>(id).GetAsync() is not { } app) return Problems.NotFound($"No bundle application {id}.");
-        var allowed = app.SubmittedBy == user.UserName() || user.Role() is Roles.Admin or Roles.DataBureau
-            || (user.Role() == Roles.Department && app.Items.Any(i => i.Department == user.SubjectId()))
-            || (user.Role() is Roles.CenterStaff or Roles.Coordinator or Roles.Worker && user.CanSee(app.RegionCode))
-            || (user.Role() == Roles.Resident && app.ResidentId == user.SubjectId());
-        return allowed ? TypedResults.Ok(app.ToDto()) : throw new ForbiddenException("This application is not yours to see.");
+        await access.RequireAsync(Act.Read, Target(app));
+        return TypedResults.Ok(app.ToDto());
     }
 
-    public static async Task<Ok<BundleApplicationDto>> Decide(string id, string itemCode, BundleDecisionRequest request, ClaimsPrincipal user, IGrainFactory grains) =>
-        TypedResults.Ok((await grains.GetGrain<IBundleApplicationGrain>(id).DecideAsync(itemCode, request.Approved, user.CatalogActor(), request.Note)).ToDto());
+    public static async Task<Results<Ok<BundleApplicationDto>, ProblemHttpResult>> Decide(string id, string itemCode, BundleDecisionRequest request,
+        ClaimsPrincipal user, AccessService access, IGrainFactory grains)
+    {
+        if (await grains.GetGrain<IBundleApplicationGrain>(id).GetAsync() is not { } app) return Problems.NotFound($"No bundle application {id}.");
+        await access.RequireAsync(Act.Change, Target(app), "Only a department with an item in this application decides on it.");
+        return TypedResults.Ok((await grains.GetGrain<IBundleApplicationGrain>(id).DecideAsync(itemCode, request.Approved, user.CatalogActor(), request.Note)).ToDto());
+    }
+
+    /// <summary>An application as access sees it: where it is handled, whose it is, which departments decide on it.</summary>
+    private static Target Target(BundleApplication app) =>
+        new(Kind.BundleApplication, app.RegionCode, Owner: app.ResidentId, Departments: [.. app.Items.Select(i => i.Department)]);
 
     private static IBundleCatalogGrain Bundles(IGrainFactory grains) => grains.GetGrain<IBundleCatalogGrain>(BundleCatalogGrain.Key);
 }

@@ -1,3 +1,4 @@
+using Grid.Gateway.Security.Access;
 using System.Security.Claims;
 using Grid.Contracts;
 using Grid.Gateway.Apis.Common;
@@ -52,10 +53,10 @@ public static class CatalogApi
     }
 
     public static async Task<Results<Ok<ServiceItemVersionDto>, ProblemHttpResult>> PutItem(string region, string code, SaveItemRequest request,
-        ClaimsPrincipal user, IGrainFactory grains, HttpContext http)
+        ClaimsPrincipal user, AccessService access, IGrainFactory grains, HttpContext http)
     {
         await Check(grains, region, code);
-        RegionScope.RequireScope(user, region);
+        access.Scope(region, Act.Change);
         try
         {
             var saved = await Item(grains, region, code).SaveAsync(request.Item.ToModel(), http.Request.IfMatch(), user.CatalogActor(), request.Reason);
@@ -74,10 +75,10 @@ public static class CatalogApi
     }
 
     public static async Task<Results<Ok<ServiceGuideVersionDto>, ProblemHttpResult>> PutGuide(string region, string code, SaveGuideRequest request,
-        ClaimsPrincipal user, IGrainFactory grains, HttpContext http)
+        ClaimsPrincipal user, AccessService access, IGrainFactory grains, HttpContext http)
     {
         await Check(grains, region, code);
-        RegionScope.RequireScope(user, region);
+        access.Scope(region, Act.Change);
         try
         {
             var saved = await Item(grains, region, code).SaveGuideAsync(request.Guide.ToModel(), http.Request.IfMatch(), user.CatalogActor(), request.Reason);
@@ -87,10 +88,10 @@ public static class CatalogApi
         catch (CatalogInconsistencyException e) { return CatalogHttp.Inconsistent(e); }
     }
 
-    public static async Task<Ok<IReadOnlyList<InconsistencyReportDto>>> CheckConsistency(string region, ClaimsPrincipal user, IGrainFactory grains)
+    public static async Task<Ok<IReadOnlyList<InconsistencyReportDto>>> CheckConsistency(string region, AccessService access, IGrainFactory grains)
     {
         await RegionScope.RequireRegionAsync(grains, region);
-        RegionScope.RequireScope(user, region);
+        access.Scope(region);
         var entries = (await grains.GetGrain<ICatalogIndexGrain>(CatalogIndexGrain.Key).InRegionAsync(region))
             .Where(e => e.RegionCode != RegionCodes.City).ToList();
         var reports = await Task.WhenAll(entries.Select(async e =>

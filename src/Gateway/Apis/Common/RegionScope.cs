@@ -25,9 +25,4 @@ public static class RegionScope
     public static ValidationProblem? InvalidCode(string code) => RegionCodes.IsValid(code)
         ? null
         : Problems.Invalid("code", $"'{code}' is not a region code: use the 12-digit statistical division code, e.g. 421200000000.");
-
-    public static void RequireScope(ClaimsPrincipal user, string code)
-    {
-        if (!user.CanSee(code)) throw new ForbiddenException($"Region {code} lies outside your region {user.RegionCode()}.");
-    }
 }

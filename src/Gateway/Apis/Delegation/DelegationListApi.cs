@@ -1,3 +1,4 @@
+using Grid.Gateway.Security.Access;
 using System.Security.Claims;
 using Grid.Contracts;
 using Grid.Gateway.Apis.Common;
@@ -41,36 +42,36 @@ public static class DelegationListApi
         return api;
     }
 
-    public static async Task<Created<DelegationProposalDto>> Propose(string code, DelegationProposalRequest draft, ClaimsPrincipal user, IGrainFactory grains)
+    public static async Task<Created<DelegationProposalDto>> Propose(string code, DelegationProposalRequest draft, ClaimsPrincipal user, AccessService access, IGrainFactory grains)
     {
-        await Scoped(code, user, grains);
+        await Scoped(code, access, grains);
         var p = await List(grains, code).ProposeAsync(draft.ToModel(), user.CatalogActor());
         return TypedResults.Created($"/api/delegation/regions/{code}/proposals/{p.Id}", p.ToDto());
     }
 
-    public static async Task<Ok<IReadOnlyList<DelegationProposalDto>>> GetProposals(string code, ClaimsPrincipal user, IGrainFactory grains)
+    public static async Task<Ok<IReadOnlyList<DelegationProposalDto>>> GetProposals(string code, ClaimsPrincipal user, AccessService access, IGrainFactory grains)
     {
-        await Scoped(code, user, grains);
+        await Scoped(code, access, grains);
         return TypedResults.Ok<IReadOnlyList<DelegationProposalDto>>((await List(grains, code).GetProposalsAsync()).Select(p => p.ToDto()).ToList());
     }
 
-    public static async Task<Results<Ok<DelegationProposalDto>, ProblemHttpResult>> GetProposal(string code, string id, ClaimsPrincipal user, IGrainFactory grains)
+    public static async Task<Results<Ok<DelegationProposalDto>, ProblemHttpResult>> GetProposal(string code, string id, ClaimsPrincipal user, AccessService access, IGrainFactory grains)
     {
-        await Scoped(code, user, grains);
+        await Scoped(code, access, grains);
         return await List(grains, code).GetProposalAsync(id) is { } p ? TypedResults.Ok(p.ToDto()) : Problems.NotFound($"Region {code} has no proposal {id}.");
     }
 
-    public static async Task<Ok<DelegationProposalDto>> Advance(string code, string id, string step, DelegationStepRequest request, ClaimsPrincipal user, IGrainFactory grains)
+    public static async Task<Ok<DelegationProposalDto>> Advance(string code, string id, string step, DelegationStepRequest request, ClaimsPrincipal user, AccessService access, IGrainFactory grains)
     {
         if (!StepNames.TryGetValue(step, out var s))
             throw ValidationException.For("step", $"Use one of the steps {string.Join(", ", StepNames.Keys)}.");
-        await Scoped(code, user, grains);
+        await Scoped(code, access, grains);
         return TypedResults.Ok((await List(grains, code).AdvanceAsync(id, s, user.CatalogActor(), request.Approved, request.Reference, request.Note)).ToDto());
     }
 
-    public static async Task<Created<DelegationListVersionDto>> Publish(string code, PublishDelegationListRequest request, ClaimsPrincipal user, IGrainFactory grains)
+    public static async Task<Created<DelegationListVersionDto>> Publish(string code, PublishDelegationListRequest request, ClaimsPrincipal user, AccessService access, IGrainFactory grains)
     {
-        await Scoped(code, user, grains);
+        await Scoped(code, access, grains);
         var v = await List(grains, code).PublishAsync(request.EffectiveDate, user.CatalogActor());
         return TypedResults.Created($"/api/public/regions/{code}/delegation-list/versions/{v.Number}", v.ToDto());
     }
@@ -100,9 +101,9 @@ public static class DelegationListApi
 
     private static IDelegationListGrain List(IGrainFactory grains, string code) => grains.GetGrain<IDelegationListGrain>(code);
 
-    private static async Task Scoped(string code, ClaimsPrincipal user, IGrainFactory grains)
+    private static async Task Scoped(string code, AccessService access, IGrainFactory grains)
     {
+        access.Scope(code, Act.Read, "code");
         await RegionScope.RequireRegionAsync(grains, code);
-        RegionScope.RequireScope(user, code);
     }
 }

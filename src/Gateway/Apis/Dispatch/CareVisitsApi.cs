@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Grid.Contracts;
+using Grid.Gateway.Security.Access;
 using Grid.Grains.Common;
 using Grid.Grains.Dispatch;
 using Grid.Grains.Regions;
@@ -27,9 +28,9 @@ public static class CareVisitsApi
     }
 
     public static async Task<Accepted<CareVisitQueuedDto>> GenerateCareVisits(
-        ClaimsPrincipal user, IGrainFactory grains, TimeProvider clock, string? region = null, string? date = null)
+        AccessService access, IGrainFactory grains, TimeProvider clock, string? region = null, string? date = null)
     {
-        var (scope, day) = Parse(user, clock, region, date);
+        var (scope, day) = Parse(access, clock, region, date, Act.Change);
         var targets = await TownshipsOfAsync(grains, scope);
         var results = await Task.WhenAll(targets.Select(t => grains.GetGrain<ICareScheduleGrain>(t.Township).QueueAsync(day, t.Villages)));
         var dto = new CareVisitQueuedDto(scope, day, targets.Count,
@@ -38,18 +39,18 @@ public static class CareVisitsApi
     }
 
     public static async Task<Ok<CareVisitPreviewDto>> PreviewCareVisits(
-        ClaimsPrincipal user, IGrainFactory grains, TimeProvider clock, string? region = null, string? date = null)
+        AccessService access, IGrainFactory grains, TimeProvider clock, string? region = null, string? date = null)
     {
-        var (scope, day) = Parse(user, clock, region, date);
+        var (scope, day) = Parse(access, clock, region, date, Act.Read);
         var targets = await TownshipsOfAsync(grains, scope);
         var previews = await Task.WhenAll(targets.Select(t => grains.GetGrain<ICareScheduleGrain>(t.Township).PreviewAsync(day, t.Villages)));
         return TypedResults.Ok(new CareVisitPreviewDto(scope, day,
             [.. previews.SelectMany(p => p).Select(p => new CareVisitPreviewItemDto(p.VillageCode, p.ResidentId, p.TaskId)).OrderBy(p => p.TaskId, StringComparer.Ordinal)]));
     }
 
-    private static (string Scope, DateOnly Day) Parse(ClaimsPrincipal user, TimeProvider clock, string? region, string? date)
+    private static (string Scope, DateOnly Day) Parse(AccessService access, TimeProvider clock, string? region, string? date, Act act)
     {
-        var scope = TasksApi.Scope(user, region);
+        var scope = access.Scope(region, act);
         var today = CareScheduleRules.Today(clock.GetUtcNow().UtcDateTime);
         if (date is null) return (scope, today);
         if (!DateOnly.TryParseExact(date.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))

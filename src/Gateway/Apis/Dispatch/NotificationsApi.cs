@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Grid.Contracts;
 using Grid.Gateway.Security;
+using Grid.Gateway.Security.Access;
 using Grid.Grains.Common;
 using Grid.Grains.Dispatch;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -20,7 +21,7 @@ public static class NotificationsApi
     }
 
     public static async Task<Ok<Page<NotificationDto>>> GetNotifications(
-        ClaimsPrincipal user, IGrainFactory grains, string? region = null, int pageIndex = 0, int pageSize = TasksApi.DispatchPageSize)
+        ClaimsPrincipal user, AccessService access, IGrainFactory grains, string? region = null, int pageIndex = 0, int pageSize = TasksApi.DispatchPageSize)
     {
         var (index, size) = TasksApi.Paging(pageIndex, pageSize);
         string inbox;
@@ -29,7 +30,7 @@ public static class NotificationsApi
             if (region is not null) throw ValidationException.For("region", "A worker reads only their own inbox; leave region out.");
             inbox = Inboxes.Worker(user.SubjectId() ?? throw new ForbiddenException("This account is not linked to a worker."));
         }
-        else inbox = Inboxes.Region(TasksApi.Scope(user, region));
+        else inbox = Inboxes.Region(access.Scope(region));
         var found = await grains.GetGrain<INotificationInboxGrain>(inbox).ListAsync(index * size, size);
         return TypedResults.Ok(new Page<NotificationDto>(
             found.Items.Select(n => new NotificationDto(n.Id, DispatchMapping.Utc(n.AtUtc), n.Kind, n.TaskId, n.Message)).ToList(),

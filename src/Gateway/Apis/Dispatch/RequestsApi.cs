@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Grid.Contracts;
 using Grid.Gateway.Security;
+using Grid.Gateway.Security.Access;
 using Grid.Grains.Common;
 using Grid.Grains.Dispatch;
 using Grid.Grains.People;
@@ -27,14 +28,14 @@ public static class RequestsApi
     }
 
     public static async Task<Results<Created<RequestDto>, Ok<RequestDto>>> CreateRequest(
-        CreateRequestDto body, HttpRequest http, ClaimsPrincipal user, IGrainFactory grains,
+        CreateRequestDto body, HttpRequest http, ClaimsPrincipal user, AccessService access, IGrainFactory grains,
         IServiceItemLookup items, IOptions<DispatchOptions> options, TimeProvider clock)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var key = http.Headers["Idempotency-Key"].ToString();
         if (key.Length > 100) throw ValidationException.For("Idempotency-Key", "Use a key of at most 100 characters, e.g. a UUID.");
         var resident = await FindResidentAsync(grains, body.ResidentId);
-        var requester = RequesterFor(user, body, resident);
+        var requester = await RequesterForAsync(user, access, body, resident);
         var item = await items.FindAsync(body.ItemCode ?? "")
             ?? throw ValidationException.For("itemCode", $"'{body.ItemCode}' is not a service item code: use the catalog's code, e.g. social-insurance-certification.");
         var skills = Skills(body.Skills, item);
@@ -50,8 +51,8 @@ public static class RequestsApi
         return task.Draft.Id == id ? TypedResults.Created($"/api/requests/{id}", dto) : TypedResults.Ok(dto);
     }
 
-    public static async Task<Ok<RequestDto>> GetRequest(string id, ClaimsPrincipal user, IGrainFactory grains) =>
-        TypedResults.Ok((await TasksApi.ReadableTaskAsync(id, user, grains)).ToRequestDto());
+    public static async Task<Ok<RequestDto>> GetRequest(string id, AccessService access, IGrainFactory grains) =>
+        TypedResults.Ok((await TasksApi.ReadableTaskAsync(id, access, grains)).ToRequestDto());
 
     private static async Task<ResidentProfile> FindResidentAsync(IGrainFactory grains, string? residentId)
     {
@@ -62,11 +63,11 @@ public static class RequestsApi
     }
 
     /// <summary>Who is asking follows from the caller's role; naming a proxy makes it a family member's request.</summary>
-    private static Requester RequesterFor(ClaimsPrincipal user, CreateRequestDto body, ResidentProfile resident)
+    private static async Task<Requester> RequesterForAsync(ClaimsPrincipal user, AccessService access, CreateRequestDto body, ResidentProfile resident)
     {
         var role = user.Role();
         var self = role == Roles.Resident;
-        if (self ? user.SubjectId() != resident.Id : !user.CanSee(resident.VillageCode))
+        if (!AccessRules.Allows(access.Token, Act.Change, new Target(Kind.Request, resident.VillageCode, Owner: resident.Id)))
             throw new ForbiddenException(self ? "A resident may ask only for themself (or as their registered family proxy)."
                 : "The resident lives outside your region.");
         var defaultChannel = role switch { Roles.Resident => RequestChannel.App, Roles.Worker => RequestChannel.InPerson, _ => RequestChannel.Hotline };

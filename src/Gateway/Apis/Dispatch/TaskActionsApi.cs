@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Grid.Contracts;
 using Grid.Gateway.Apis.Common;
 using Grid.Gateway.Security;
+using Grid.Gateway.Security.Access;
 using Grid.Grains.Common;
 using Grid.Grains.Dispatch;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -28,19 +29,22 @@ internal static class TaskActionsApi
 
     private static void Map(RouteGroupBuilder api, string path, TaskAction action, string name, string summary) =>
         api.MapPost("/{id}/" + path, (string id, TaskActionDto? body, HttpRequest http, HttpResponse response, ClaimsPrincipal user,
-                IGrainFactory grains, TimeProvider clock) => ActAsync(action, id, body ?? new TaskActionDto(), http, response, user, grains, clock))
+                AccessService access, IGrainFactory grains, TimeProvider clock) => ActAsync(action, id, body ?? new TaskActionDto(), http, response, user, access, grains, clock))
             .Accepts<TaskActionDto>("application/json").Produces<TaskDto>()
             .WithName(name).WithSummary(summary);
 
     public static async Task<Ok<TaskDto>> ActAsync(TaskAction action, string id, TaskActionDto body, HttpRequest http,
-        HttpResponse response, ClaimsPrincipal user, IGrainFactory grains, TimeProvider clock)
+        HttpResponse response, ClaimsPrincipal user, AccessService access, IGrainFactory grains, TimeProvider clock)
     {
-        TasksApi.RequireTaskId(id);
-        var staff = user.Role() is Roles.CenterStaff or Roles.Coordinator or Roles.Admin;
-        if (staff && !user.CanSee(id)) throw new ForbiddenException("The task is outside your region.");
-        if (action == TaskAction.Reassign && body.WorkerId is { } to && !user.CanSee(to))
-            throw new ForbiddenException($"Worker {to} is outside your region.");
         var actionId = ActionId(body, http);
+        // Judged on the task as it is now (its current village), not on the village its id was minted in.
+        var current = await TasksApi.ExistingTaskAsync(id, grains);
+        await access.RequireAsync(action is TaskAction.Cancel or TaskAction.Reassign ? Act.Change : Act.Work, current.Target());
+        if (action == TaskAction.Reassign && body.WorkerId is { } to)
+        {
+            var worker = await grains.GetGrain<Grid.Grains.People.IWorkerGrain>(to).GetAsync() ?? throw access.Missing(to, "worker");
+            await access.RequireAsync(Act.Change, new Target(Kind.Worker, worker.VillageCode, Owner: worker.Id), $"Worker {to} is outside your region.");
+        }
         var command = new TaskCommand(action, actionId, http.IfMatch(),
             action == TaskAction.Complete ? body.Outcome : body.Reason, body.Lat, body.Lng, Custody(body.Documents), body.WorkerId);
         var task = await grains.GetGrain<ITaskGrain>(id).ActAsync(user.Actor(), command);

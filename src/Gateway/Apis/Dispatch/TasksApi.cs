@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Grid.Contracts;
 using Grid.Gateway.Apis.Common;
 using Grid.Gateway.Security;
+using Grid.Gateway.Security.Access;
 using Grid.Geo;
 using Grid.Grains.Common;
 using Grid.Grains.Dispatch;
@@ -47,11 +48,11 @@ public static class TasksApi
     }
 
     public static async Task<Ok<Page<TaskListItemDto>>> GetTasks(
-        ClaimsPrincipal user, IGrainFactory grains, TimeProvider clock, string? region = null, bool overdue = false,
+        AccessService access, IGrainFactory grains, TimeProvider clock, string? region = null, bool overdue = false,
         Grid.Contracts.TaskStage? stage = null, int pageIndex = 0, int pageSize = DispatchPageSize)
     {
         var paging = Paging(pageIndex, pageSize);
-        var scope = Scope(user, region);
+        var scope = access.Scope(region);
         var now = clock.GetUtcNow().UtcDateTime;
         var open = await RegionBoards.OpenTasksAsync(grains, await RegionBoards.VillagesOfAsync(grains, scope));
         var items = open.Select(t => t.ToListItem(now))
@@ -62,27 +63,30 @@ public static class TasksApi
         return TypedResults.Ok(paging.Of(items));
     }
 
-    public static async Task<Ok<TaskDto>> GetTask(string id, ClaimsPrincipal user, IGrainFactory grains, TimeProvider clock, HttpResponse response)
+    public static async Task<Ok<TaskDto>> GetTask(string id, ClaimsPrincipal user, AccessService access, IGrainFactory grains, TimeProvider clock, HttpResponse response)
     {
-        var task = await ReadableTaskAsync(id, user, grains);
+        var task = await ReadableTaskAsync(id, access, grains);
         response.Headers.ETag = HttpConcurrency.ETag(task.Version);
         return TypedResults.Ok(task.ToDto(clock.GetUtcNow().UtcDateTime, ShowsPersonal(user, task)));
     }
 
-    /// <summary>A task the caller may read: their own as a worker or resident, else one inside their region.</summary>
-    internal static async Task<TaskView> ReadableTaskAsync(string id, ClaimsPrincipal user, IGrainFactory grains)
+    /// <summary>A task the caller may read: their own as a worker or resident, else one inside their region (where it is now).</summary>
+    internal static async Task<TaskView> ReadableTaskAsync(string id, AccessService access, IGrainFactory grains)
+    {
+        var task = await ExistingTaskAsync(id, grains);
+        await access.RequireAsync(Act.Read, task.Target());
+        return task;
+    }
+
+    internal static async Task<TaskView> ExistingTaskAsync(string id, IGrainFactory grains)
     {
         RequireTaskId(id);
-        var task = await grains.GetGrain<ITaskGrain>(id).GetAsync() ?? throw new NotFoundException($"No task or request has the id {id}.");
-        var allowed = user.Role() switch
-        {
-            Roles.Worker => task.WorkerId == user.SubjectId() || task.History.Any(e => e.WorkerId == user.SubjectId() && e.WorkerId is not null),
-            Roles.Resident => task.Draft.ResidentId == user.SubjectId(),
-            Roles.CenterStaff or Roles.Coordinator or Roles.Admin => user.CanSee(task.VillageCode),
-            _ => false,
-        };
-        return allowed ? task : throw new ForbiddenException("This task is neither yours nor inside your region.");
+        return await grains.GetGrain<ITaskGrain>(id).GetAsync() ?? throw new NotFoundException($"No task or request has the id {id}.");
     }
+
+    /// <summary>The task as access sees it: the village it lies in now, its resident, its worker and those who held it.</summary>
+    internal static Target Target(this TaskView t) => new(Kind.Task, t.VillageCode, Owner: t.Draft.ResidentId, Assignee: t.WorkerId,
+        FormerAssignees: [.. t.History.Select(e => e.WorkerId).OfType<string>()]);
 
     internal static void RequireTaskId(string id)
     {
@@ -92,14 +96,6 @@ public static class TasksApi
 
     private static bool ShowsPersonal(ClaimsPrincipal user, TaskView task) =>
         user.Role() is Roles.CenterStaff or Roles.Resident || (user.Role() == Roles.Worker && task.WorkerId == user.SubjectId());
-
-    internal static string Scope(ClaimsPrincipal user, string? region)
-    {
-        var scope = string.IsNullOrWhiteSpace(region) ? user.RegionCode() : region.Trim();
-        if (!RegionCodes.IsValid(scope)) throw ValidationException.For("region", $"'{region}' is not a region code: use a 12-digit code, e.g. 421202001000.");
-        if (!user.CanSee(scope)) throw new ForbiddenException($"Region {scope} is outside your region {user.RegionCode()}.");
-        return scope;
-    }
 
     internal const int DispatchPageSize = 50;
 

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Grid.Contracts;
 using Grid.Gateway.Security;
+using Grid.Gateway.Security.Access;
 using Grid.Grains.Audit;
 using Grid.Grains.Dispatch;
 using Grid.Grains.People;
@@ -22,9 +23,9 @@ public static class WorkloadsApi
         return api;
     }
 
-    public static async Task<Ok<WorkloadDto>> GetWorkloads(ClaimsPrincipal user, IGrainFactory grains, TimeProvider clock, string? region = null)
+    public static async Task<Ok<WorkloadDto>> GetWorkloads(AccessService access, IGrainFactory grains, TimeProvider clock, string? region = null)
     {
-        var scope = TasksApi.Scope(user, region);
+        var scope = access.Scope(region);
         var villages = await RegionBoards.VillagesOfAsync(grains, scope);
         var tasks = await RegionBoards.OpenTasksAsync(grains, villages);
         var workers = await RegionBoards.WorkersAsync(grains, villages);
@@ -32,9 +33,9 @@ public static class WorkloadsApi
     }
 
     public static async Task<Ok<RebalanceResultDto>> Rebalance(
-        RebalanceRequestDto body, ClaimsPrincipal user, IGrainFactory grains, IAuditLog audit, TimeProvider clock)
+        RebalanceRequestDto body, ClaimsPrincipal user, AccessService access, IGrainFactory grains, IAuditLog audit, TimeProvider clock)
     {
-        var scope = TasksApi.Scope(user, body.Region);
+        var scope = access.Scope(body.Region, body.DryRun ? Act.Read : Act.Change);
         var maxMoves = body.MaxMoves ?? 50;
         if (maxMoves is < 1 or > 500) throw Grid.Grains.Common.ValidationException.For("maxMoves", "Move 1–500 tasks at a time.");
         var now = clock.GetUtcNow().UtcDateTime;

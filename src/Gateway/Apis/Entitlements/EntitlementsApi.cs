@@ -1,3 +1,4 @@
+using Grid.Gateway.Security.Access;
 using System.Security.Claims;
 using Grid.Contracts;
 using Grid.Gateway.Apis.Common;
@@ -35,26 +36,26 @@ public static class EntitlementsApi
         return TypedResults.Ok(p.ToDto());
     }
 
-    public static async Task<Ok<EntitlementPolicyVersionDto>> PutPolicy(string id, EntitlementPolicyDto policy, ClaimsPrincipal user, IGrainFactory grains, HttpContext http)
+    public static async Task<Ok<EntitlementPolicyVersionDto>> PutPolicy(string id, EntitlementPolicyDto policy, ClaimsPrincipal user, AccessService access, IGrainFactory grains, HttpContext http)
     {
         if (!Grid.Grains.Catalog.ServiceItemRules.IsValidCode(id)) throw ValidationException.For("id", "Use 3–40 capital letters, digits or '-', e.g. MSJX-001.");
         if (policy is null || policy.Id != id) throw ValidationException.For("id", $"The policy's id must be {id}, as in the address.");
-        if (policy.RegionCode is { } r && RegionCodes.IsValid(r)) RegionScope.RequireScope(user, r);
+        if (policy.RegionCode is { } r && RegionCodes.IsValid(r)) access.Scope(r, Act.Change, "regionCode");
         var saved = await Catalog(grains).SaveAsync(policy.ToModel(), http.Request.IfMatch(), user.CatalogActor());
         http.Response.Headers.ETag = HttpConcurrency.ETag(saved.Version);
         return TypedResults.Ok(saved.ToDto());
     }
 
     public static async Task<Results<Ok<Page<EligibleResidentDto>>, ProblemHttpResult>> GetEligible(string id, string? region, [AsParameters] PageQuery paging,
-        ClaimsPrincipal user, IGrainFactory grains, TimeProvider clock)
+        ClaimsPrincipal user, AccessService access, IGrainFactory grains, TimeProvider clock)
     {
         paging = paging.Checked();
         if (await Catalog(grains).GetAsync(id) is not { Policy: var policy }) return PolicyNotFound(id);
         if (user.Role() == Roles.Department && user.SubjectId() != policy.Department)
             throw new ForbiddenException($"Only {policy.Department}, the responsible department, lists who qualifies for {policy.Name}.");
         var scope = region ?? (RegionCodes.Contains(user.RegionCode(), policy.RegionCode) ? policy.RegionCode : user.RegionCode());
+        access.Scope(scope);
         await RegionScope.RequireRegionAsync(grains, scope);
-        RegionScope.RequireScope(user, scope);
         if (!RegionCodes.Contains(policy.RegionCode, scope))
             throw ValidationException.For("region", $"{policy.Name} applies in {policy.RegionCode}; choose a region inside it.");
         var all = await EligibilityFinder.FindAsync(grains, policy.Rule, scope, ChinaDate.Today(clock));

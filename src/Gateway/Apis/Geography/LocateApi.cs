@@ -1,3 +1,4 @@
+using Grid.Gateway.Security.Access;
 using System.Globalization;
 using System.Security.Claims;
 using Grid.Contracts;
@@ -38,10 +39,11 @@ public static class LocateApi
     }
 
     public static async Task<Results<ContentHttpResult, ValidationProblem, ProblemHttpResult>> GetGrids(
-        string code, ClaimsPrincipal user, IGrainFactory grains)
+        string code, AccessService access, IGrainFactory grains)
     {
         if (RegionScope.InvalidCode(code) is { } invalid) return invalid;
-        if (!user.CanSee(code) && !user.CanSee(RegionCodes.CountyOf(code)))
+        // Grids are shown to those whose region holds the region asked for, or its whole county.
+        if (!AccessRules.Allows(access.Token, Act.Read, new Target(Kind.Region, code, AnswerableRegion: RegionCodes.CountyOf(code))))
             return Problems.Forbidden($"{code} is outside your region.");
         var outlines = await grains.GetGrain<ILocateReplicaGrain>(RegionCodes.City).GridsInAsync(code);
         if (outlines.Count == 0)

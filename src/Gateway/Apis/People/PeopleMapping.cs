@@ -1,4 +1,5 @@
 using Grid.Contracts;
+using Grid.Gateway.Security.Access;
 using Grid.Grains.People;
 
 namespace Grid.Gateway.Apis.People;
@@ -10,8 +11,8 @@ public static class PeopleMapping
 
     public static ResidentDto ToDto(this ResidentProfile r, Caller caller)
     {
-        var id = caller.SeesIdNumber(r);
-        var contact = caller.SeesContact(r);
+        var id = AccessRules.Allows(caller, Act.Read, r.Target(Kind.ResidentIdNumber));
+        var contact = AccessRules.Allows(caller, Act.Read, r.Target(Kind.ResidentContact));
         return new ResidentDto(r.Id, r.Name,
             id ? r.IdNumber : Masking.IdNumber(r.IdNumber), !id,
             contact ? r.Phone : Masking.Phone(r.Phone), !contact,
@@ -28,7 +29,7 @@ public static class PeopleMapping
 
     public static WorkerDto ToDto(this WorkerProfile w, Caller caller)
     {
-        var phone = caller.SeesWorkerPhone(w);
+        var phone = AccessRules.Allows(caller, Act.Read, w.Target(Kind.WorkerPhone));
         return new WorkerDto(w.Id, w.Name, w.Role.ToString(), w.VillageCode,
             [.. w.Grids.Select(g => new GridAssignmentDto(g.GridId, g.From, g.Until))], w.Skills, w.DailyCapacity,
             w.WorkStart.ToString("HH:mm"), w.WorkEnd.ToString("HH:mm"), phone ? w.Phone : Masking.Phone(w.Phone), !phone, w.Active, w.Lat, w.Lng);

@@ -1,12 +1,13 @@
 using Grid.Contracts;
+using Grid.Gateway.Security.Access;
 using Grid.Grains.Audit;
 using Grid.Grains.Geography;
 using Grid.Grains.People;
 
 namespace Grid.Gateway.Apis.People;
 
-/// <summary>What the people handlers share: the cluster, the audit log and the clock.</summary>
-public sealed record PeopleServices(IGrainFactory Grains, IAuditLog Audit, TimeProvider Clock)
+/// <summary>What the people handlers share: the cluster, the audit log, the clock and access.</summary>
+public sealed record PeopleServices(IGrainFactory Grains, IAuditLog Audit, TimeProvider Clock, AccessService Access)
 {
     public IVillageDirectoryGrain Directory(string villageCode) => Grains.GetGrain<IVillageDirectoryGrain>(villageCode);
 

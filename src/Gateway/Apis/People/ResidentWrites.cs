@@ -2,6 +2,8 @@ using Grid.Contracts;
 using Grid.Grains.Geography;
 using Grid.Grains.People;
 
+using Grid.Gateway.Security.Access;
+
 namespace Grid.Gateway.Apis.People;
 
 /// <summary>Building a resident record from a request (the resident grain keeps grid cells and directories in step).</summary>

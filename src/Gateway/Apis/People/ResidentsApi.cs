@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Grid.Contracts;
 using Grid.Gateway.Apis.Common;
+using Grid.Gateway.Security.Access;
 using Grid.Grains.Common;
 using Grid.Grains.People;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -11,9 +12,11 @@ namespace Grid.Gateway.Apis.People;
 /// <summary>Special-needs residents (特殊群体), scoped to the caller's grids or region, personal data masked and audited.</summary>
 public static class ResidentsApi
 {
+    internal static readonly string[] PeopleRoles = [Roles.Worker, Roles.CenterStaff, Roles.Coordinator, Roles.Admin];
+
     public static RouteGroupBuilder MapResidentsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/residents").WithTags("Residents").RequireAuthorization(p => p.RequireRole(Caller.PeopleRoles));
+        var api = app.MapGroup("/api/residents").WithTags("Residents").RequireAuthorization(p => p.RequireRole(PeopleRoles));
         api.MapGet("/", SearchResidents).WithName("SearchResidents").WithSummary("Search residents in your scope by name, need, grid or region (paged).");
         api.MapGet("/{id}", GetResident).WithName("GetResident").WithSummary("A resident, with ID number, phones and address masked unless your role needs them.");
         api.MapPost("/", CreateResident).WithName("CreateResident").WithSummary("Register a resident; the home location picks the grid. Send Idempotency-Key when retrying.");
@@ -27,7 +30,7 @@ public static class ResidentsApi
         ClaimsPrincipal user, [AsParameters] PeopleServices s, string? name, string? need, string? grid, string? region,
         int pageIndex = 0, int pageSize = 20)
     {
-        var caller = await Caller.FromAsync(user, s.Grains, s.Clock);
+        var caller = await s.Access.CallerAsync();
         var errors = Directories.CheckPaging(pageIndex, pageSize);
         Need? needed = null;
         if (need is not null)
@@ -39,7 +42,11 @@ public static class ResidentsApi
         if (!RegionCodes.IsValid(scope)) errors["region"] = ["Use a 12-digit region code."];
         if (grid is not null && (grid.Length < 16 || !RegionCodes.IsValid(grid[..12]))) errors["grid"] = ["Use a grid id like 421202001001-G01."];
         if (errors.Count > 0) return Problems.Invalid(errors);
-        if (!caller.CanSearch(scope) || (grid is not null && !caller.CanSeeResident(grid[..12], grid)))
+        // A worker searches within the grids they serve (the results are filtered to them); others within their region.
+        var searchable = caller.Role == Roles.Worker
+            ? caller.Contains(scope) || caller.ServedGrids.Any(g => RegionCodes.Contains(scope, g))
+            : AccessRules.Allows(caller, Act.Read, new Target(Kind.Resident, scope));
+        if (!searchable || (grid is not null && !AccessRules.Allows(caller, Act.Read, new Target(Kind.Resident, grid[..12], Grid: grid))))
             throw new ForbiddenException("You may search only the residents of the grids or region you serve.");
 
         IReadOnlyList<string> villages = grid is not null ? (RegionCodes.Contains(scope, grid) ? [grid[..12]] : [])
@@ -47,7 +54,7 @@ public static class ResidentsApi
             : await Directories.VillagesUnderAsync(s.Grains, scope);
         var lists = await Task.WhenAll(villages.Select(async v => (Village: v, Residents: await s.Directory(v).GetResidentsAsync())));
         var hits = lists.SelectMany(l => l.Residents.Select(r => (l.Village, Resident: r)))
-            .Where(x => caller.CanSeeResident(x.Village, x.Resident.GridId))
+            .Where(x => AccessRules.Allows(caller, Act.Read, new Target(Kind.Resident, x.Village, Owner: x.Resident.Id, Grid: x.Resident.GridId)))
             .Where(x => string.IsNullOrWhiteSpace(name) || x.Resident.Name.Contains(name.Trim(), StringComparison.Ordinal))
             .Where(x => needed is null || x.Resident.Needs.Contains(needed.Value))
             .Where(x => grid is null || x.Resident.GridId == grid)
@@ -61,8 +68,8 @@ public static class ResidentsApi
 
     public static async Task<Ok<ResidentDto>> GetResident(string id, ClaimsPrincipal user, [AsParameters] PeopleServices s, HttpResponse response)
     {
-        var caller = await Caller.FromAsync(user, s.Grains, s.Clock);
-        var current = await LoadVisibleAsync(id, caller, s);
+        var caller = await s.Access.CallerAsync();
+        var current = await LoadVisibleAsync(id, s);
         var dto = current.Value.ToDto(caller);
         await s.Audit.WriteAsync(caller.Actor, "resident.read", "resident", id, current.Value.VillageCode, Clear(dto));
         response.Headers.ETag = HttpConcurrency.ETag(current.Version);
@@ -76,9 +83,9 @@ public static class ResidentsApi
         var errors = PeopleValidation.Check(request, out var needs);
         Preconditions.CheckIdempotencyKey(idempotencyKey, errors);
         if (errors.Count > 0) return Problems.Invalid(errors);
-        var caller = await Caller.FromAsync(user, s.Grains, s.Clock);
+        var caller = await s.Access.CallerAsync();
         if (await s.LocateAsync(request.HomeLat, request.HomeLng) is not { } home) return OutsideCity();
-        if (!caller.CanManage(home.Village.Code)) throw new ForbiddenException($"You may not register residents in {home.Village.Name} ({home.Village.Code}).");
+        await s.Access.RequireAsync(Act.Change, new Target(Kind.Resident, home.Village.Code), $"You may not register residents in {home.Village.Name} ({home.Village.Code}).");
 
         var id = await s.Directory(home.Village.Code).AllocateIdAsync(PersonKind.Resident, idempotencyKey is null ? null : $"{caller.UserName}:{idempotencyKey}");
         var grain = s.Grains.GetGrain<IResidentGrain>(id);
@@ -104,12 +111,12 @@ public static class ResidentsApi
         if (Preconditions.Parse(ifMatch) is not { } ifVersion) return Preconditions.Required();
         var errors = PeopleValidation.Check(request, out var needs);
         if (errors.Count > 0) return Problems.Invalid(errors);
-        var caller = await Caller.FromAsync(user, s.Grains, s.Clock);
-        var current = await LoadVisibleAsync(id, caller, s);
-        if (!caller.CanManage(current.Value.VillageCode)) throw new ForbiddenException("You may read this resident but not change the record.");
+        var caller = await s.Access.CallerAsync();
+        var current = await LoadVisibleAsync(id, s);
+        await s.Access.RequireAsync(Act.Change, current.Value.Target(), "You may read this resident but not change the record.");
         if (ifVersion != current.Version) return Preconditions.Stale();
         if (await s.LocateAsync(request.HomeLat, request.HomeLng) is not { } home) return OutsideCity();
-        if (!caller.CanManage(home.Village.Code)) throw new ForbiddenException($"The new home lies in {home.Village.Name}, outside your region.");
+        await s.Access.RequireAsync(Act.Change, new Target(Kind.Resident, home.Village.Code), $"The new home lies in {home.Village.Name}, outside your region.");
 
         var profile = ResidentWrites.Profile(id, request, needs, home, current.Value, caller, s.UtcNow);
         var version = await s.Grains.GetGrain<IResidentGrain>(id).SaveAsync(profile, ifVersion);
@@ -123,8 +130,8 @@ public static class ResidentsApi
     {
         var errors = Directories.CheckPaging(pageIndex, pageSize);
         if (errors.Count > 0) return Problems.Invalid(errors);
-        var caller = await Caller.FromAsync(user, s.Grains, s.Clock);
-        var current = await LoadVisibleAsync(id, caller, s);
+        var caller = await s.Access.CallerAsync();
+        var current = await LoadVisibleAsync(id, s);
         var visits = await s.Grains.GetGrain<IResidentGrain>(id).GetVisitsAsync();
         await s.Audit.WriteAsync(caller.Actor, "resident.visits.read", "resident", id, current.Value.VillageCode, $"{visits.Count} visits");
         return TypedResults.Ok(Directories.Paged(visits.OrderByDescending(v => v.AtUtc).Select(v => v.ToDto()), pageIndex, pageSize));
@@ -139,8 +146,8 @@ public static class ResidentsApi
         var at = request.At?.UtcDateTime ?? s.UtcNow;
         if (at > s.UtcNow.AddMinutes(5)) errors["at"] = ["A visit cannot be recorded in the future."];
         if (errors.Count > 0) return Problems.Invalid(errors);
-        var caller = await Caller.FromAsync(user, s.Grains, s.Clock);
-        var current = await LoadVisibleAsync(id, caller, s);
+        var caller = await s.Access.CallerAsync();
+        var current = await LoadVisibleAsync(id, s);
         var visit = new VisitRecord(at, caller.SubjectId ?? caller.UserName, request.Kind.Trim(), request.Note?.Trim());
         await s.Grains.GetGrain<IResidentGrain>(id).AddVisitAsync(visit);
         await s.Audit.WriteAsync(caller.Actor, "resident.visit.add", "resident", id, current.Value.VillageCode, visit.Kind);
@@ -148,15 +155,11 @@ public static class ResidentsApi
     }
 
     /// <summary>The resident, or 404 / 403; an unknown id outside the caller's region is 403 too, so ids cannot be probed.</summary>
-    private static async Task<Versioned<ResidentProfile>> LoadVisibleAsync(string id, Caller caller, PeopleServices s)
+    private static async Task<Versioned<ResidentProfile>> LoadVisibleAsync(string id, PeopleServices s)
     {
-        var found = await s.Grains.GetGrain<IResidentGrain>(id).GetVersionedAsync();
-        if (found is null)
-            throw caller.Role == Roles.Admin || RegionCodes.Contains(caller.Region, id)
-                ? new NotFoundException($"No resident has the id {id}.")
-                : new ForbiddenException("That resident is outside the grids or region you serve.");
-        return caller.CanSeeResident(found.Value.VillageCode, found.Value.GridId) ? found
-            : throw new ForbiddenException("That resident is outside the grids or region you serve.");
+        var found = await s.Grains.GetGrain<IResidentGrain>(id).GetVersionedAsync() ?? throw s.Access.Missing(id, "resident");
+        await s.Access.RequireAsync(Act.Read, found.Value.Target());
+        return found;
     }
 
     private static ValidationProblem OutsideCity() =>

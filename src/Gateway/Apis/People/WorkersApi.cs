@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Grid.Contracts;
 using Grid.Gateway.Apis.Common;
+using Grid.Gateway.Security.Access;
 using Grid.Grains.Common;
 using Grid.Grains.Geography;
 using Grid.Grains.People;
@@ -14,7 +15,7 @@ public static class WorkersApi
 {
     public static RouteGroupBuilder MapWorkersApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/workers").WithTags("Workers").RequireAuthorization(p => p.RequireRole(Caller.PeopleRoles));
+        var api = app.MapGroup("/api/workers").WithTags("Workers").RequireAuthorization(p => p.RequireRole(ResidentsApi.PeopleRoles));
         api.MapGet("/", SearchWorkers).WithName("SearchWorkers").WithSummary("Search workers in your scope by name, role, grid or region (paged).");
         api.MapGet("/{id}", GetWorker).WithName("GetWorker").WithSummary("A worker: grids served with dates, skills, capacity, hours; phone masked unless your role needs it.");
         api.MapPost("/", CreateWorker).WithName("CreateWorker").WithSummary("Register a worker in a village. Send Idempotency-Key when retrying.");
@@ -26,7 +27,7 @@ public static class WorkersApi
         ClaimsPrincipal user, [AsParameters] PeopleServices s, string? name, string? role, string? grid, string? region,
         int pageIndex = 0, int pageSize = 20)
     {
-        var caller = await Caller.FromAsync(user, s.Grains, s.Clock);
+        var caller = await s.Access.CallerAsync();
         var errors = Directories.CheckPaging(pageIndex, pageSize);
         WorkerRole? wanted = null;
         if (role is not null)
@@ -38,7 +39,7 @@ public static class WorkersApi
         if (!RegionCodes.IsValid(scope)) errors["region"] = ["Use a 12-digit region code."];
         if (errors.Count > 0) return Problems.Invalid(errors);
         // Workers see the colleagues of their own village; the others their region.
-        if (caller.Role == Roles.Worker ? !RegionCodes.Contains(caller.Region, scope) : !caller.CanSearch(scope))
+        if (!AccessRules.Allows(caller, Act.Read, new Target(Kind.Worker, scope)))
             throw new ForbiddenException("You may search only the workers of your own region.");
 
         var villages = await Directories.VillagesUnderAsync(s.Grains, scope);
@@ -55,8 +56,8 @@ public static class WorkersApi
 
     public static async Task<Ok<WorkerDto>> GetWorker(string id, ClaimsPrincipal user, [AsParameters] PeopleServices s, HttpResponse response)
     {
-        var caller = await Caller.FromAsync(user, s.Grains, s.Clock);
-        var current = await LoadVisibleAsync(id, caller, s);
+        var caller = await s.Access.CallerAsync();
+        var current = await LoadVisibleAsync(id, s);
         var dto = current.Value.ToDto(caller);
         await s.Audit.WriteAsync(caller.Actor, "worker.read", "worker", id, current.Value.VillageCode, dto.PhoneMasked ? "phone masked" : "clear: phone");
         response.Headers.ETag = HttpConcurrency.ETag(current.Version);
@@ -70,8 +71,8 @@ public static class WorkersApi
         var errors = PeopleValidation.Check(request, out var role, out var start, out var end);
         Preconditions.CheckIdempotencyKey(idempotencyKey, errors);
         if (errors.Count > 0) return Problems.Invalid(errors);
-        var caller = await Caller.FromAsync(user, s.Grains, s.Clock);
-        if (!caller.CanManage(request.VillageCode)) throw new ForbiddenException($"You may not register workers in {request.VillageCode}.");
+        var caller = await s.Access.CallerAsync();
+        await s.Access.RequireAsync(Act.Change, new Target(Kind.Worker, request.VillageCode), $"You may not register workers in {request.VillageCode}.");
         if (await UnknownGridsAsync(request, s) is { } unknown) return unknown;
 
         var id = await s.Directory(request.VillageCode).AllocateIdAsync(PersonKind.Worker, idempotencyKey is null ? null : $"{caller.UserName}:{idempotencyKey}");
@@ -98,9 +99,9 @@ public static class WorkersApi
         if (Preconditions.Parse(ifMatch) is not { } ifVersion) return Preconditions.Required();
         var errors = PeopleValidation.Check(request, out var role, out var start, out var end);
         if (errors.Count > 0) return Problems.Invalid(errors);
-        var caller = await Caller.FromAsync(user, s.Grains, s.Clock);
-        var current = await LoadVisibleAsync(id, caller, s);
-        if (!caller.CanManage(current.Value.VillageCode) || !caller.CanManage(request.VillageCode))
+        var caller = await s.Access.CallerAsync();
+        var current = await LoadVisibleAsync(id, s);
+        if (!AccessRules.Allows(caller, Act.Change, current.Value.Target()) || !AccessRules.Allows(caller, Act.Change, new Target(Kind.Worker, request.VillageCode)))
             throw new ForbiddenException("You may read this worker but not change the record.");
         if (ifVersion != current.Version) return Preconditions.Stale();
         if (await UnknownGridsAsync(request, s) is { } unknown) return unknown;
@@ -123,13 +124,10 @@ public static class WorkersApi
         return unknown.Count == 0 ? null : Problems.Invalid("grids", $"{string.Join(", ", unknown)} is not a current grid of {request.VillageCode}.");
     }
 
-    private static async Task<Versioned<WorkerProfile>> LoadVisibleAsync(string id, Caller caller, PeopleServices s)
+    private static async Task<Versioned<WorkerProfile>> LoadVisibleAsync(string id, PeopleServices s)
     {
-        var found = await s.Grains.GetGrain<IWorkerGrain>(id).GetVersionedAsync();
-        if (found is null)
-            throw caller.Role == Roles.Admin || RegionCodes.Contains(caller.Region, id)
-                ? new NotFoundException($"No worker has the id {id}.")
-                : new ForbiddenException("That worker is outside your region.");
-        return caller.CanSeeWorker(found.Value) ? found : throw new ForbiddenException("That worker is outside your region.");
+        var found = await s.Grains.GetGrain<IWorkerGrain>(id).GetVersionedAsync() ?? throw s.Access.Missing(id, "worker");
+        await s.Access.RequireAsync(Act.Read, found.Value.Target());
+        return found;
     }
 }

@@ -1,3 +1,4 @@
+using Grid.Gateway.Security.Access;
 using System.Security.Claims;
 using Grid.Contracts;
 using Grid.Gateway.Apis.Common;
@@ -31,22 +32,22 @@ public static class RostersApi
         pub.MapGet("/versions/{number}", GetRosterVersion).WithName("GetRosterVersion").WithSummary("One published version; it never changes.");
     }
 
-    public static async Task<Ok<RosterDraftDto>> GetRosterDraft(string code, ClaimsPrincipal user, IGrainFactory grains, HttpResponse response)
+    public static async Task<Ok<RosterDraftDto>> GetRosterDraft(string code, AccessService access, IGrainFactory grains, HttpResponse response)
     {
-        await CheckAsync(code, user, grains, write: false);
+        await CheckAsync(code, access, grains, write: false);
         var draft = await grains.GetGrain<IRosterGrain>(code).GetDraftAsync();
         response.Headers.ETag = HttpConcurrency.ETag(draft.Revision);
         return TypedResults.Ok(ToDto(code, draft));
     }
 
     public static async Task<Results<Ok<RosterDraftDto>, ValidationProblem, ProblemHttpResult>> PutRosterDraft(
-        string code, RosterDraftRequest request, ClaimsPrincipal user, IGrainFactory grains, HttpResponse response,
+        string code, RosterDraftRequest request, ClaimsPrincipal user, AccessService access, IGrainFactory grains, HttpResponse response,
         [FromHeader(Name = "If-Match")] string? ifMatch)
     {
         if (Preconditions.Parse(ifMatch) is not { } revision) return Preconditions.Required();
         var errors = Validate(request);
         if (errors.Count > 0) return Problems.Invalid(errors);
-        await CheckAsync(code, user, grains, write: true);
+        await CheckAsync(code, access, grains, write: true);
         var entries = request.Entries.Select(e => new RosterEntry(e.PersonName.Trim(), e.Role.Trim(), e.Phone.Trim(), e.ServiceScope.Trim(), e.Hours.Trim(), e.WorkerId)).ToList();
         var draft = await grains.GetGrain<IRosterGrain>(code).SaveDraftAsync(entries, revision, user.UserName());
         response.Headers.ETag = HttpConcurrency.ETag(draft.Revision);
@@ -54,10 +55,10 @@ public static class RostersApi
     }
 
     public static async Task<Results<Created<RosterVersionDto>, ProblemHttpResult>> PublishRoster(
-        string code, ClaimsPrincipal user, IGrainFactory grains, [FromHeader(Name = "If-Match")] string? ifMatch)
+        string code, ClaimsPrincipal user, AccessService access, IGrainFactory grains, [FromHeader(Name = "If-Match")] string? ifMatch)
     {
         if (Preconditions.Parse(ifMatch) is not { } revision) return Preconditions.Required();
-        var name = await CheckAsync(code, user, grains, write: true);
+        var name = await CheckAsync(code, access, grains, write: true);
         var version = await grains.GetGrain<IRosterGrain>(code).PublishAsync(revision, user.UserName());
         return TypedResults.Created($"/api/public/villages/{code}/roster/versions/{version.Number}", ToDto(code, name, version));
     }
@@ -89,19 +90,12 @@ public static class RostersApi
     }
 
     /// <summary>Center staff edit their own center's roster; coordinators above it and admins may read the draft, admins may edit.</summary>
-    private static async Task<string> CheckAsync(string code, ClaimsPrincipal user, IGrainFactory grains, bool write)
+    private static async Task<string> CheckAsync(string code, AccessService access, IGrainFactory grains, bool write)
     {
         var name = await VillageNameAsync(code, grains);
-        var allowed = user.Role() switch
-        {
-            Roles.Admin => true,
-            Roles.CenterStaff => user.RegionCode() == code,
-            Roles.Coordinator => !write && user.CanSee(code),
-            _ => false,
-        };
-        return allowed ? name : throw new ForbiddenException(write
-            ? $"Only the staff of {name}'s center may change or publish its roster."
-            : $"{name} is outside your region.");
+        await access.RequireAsync(write ? Act.Change : Act.Read, new Target(Kind.Roster, code),
+            write ? $"Only the staff of {name}'s center may change or publish its roster." : $"{name} is outside your region.");
+        return name;
     }
 
     private static async Task<string> VillageNameAsync(string code, IGrainFactory grains)
