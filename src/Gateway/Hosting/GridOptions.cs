@@ -42,7 +42,7 @@ public sealed class AuthOptions
 {
     /// <summary>Base64 HMAC key for tokens; when empty one is generated once and kept in the data directory.</summary>
     public string? SigningKey { get; set; }
-    /// <summary>Access-token lifetime, 1–15 minutes; a longer one is refused at start (docs/security.md).</summary>
+    /// <summary>Access-token lifetime, 1–15 minutes; a longer one is refused at start (docs/operations.md, "Sign-in, tokens and rate limits").</summary>
     public int TokenLifetimeMinutes { get; set; } = 15;
     /// <summary>A refresh token's lifetime; each refresh replaces it with a new one of this lifetime.</summary>
     public int RefreshTokenHours { get; set; } = 12;

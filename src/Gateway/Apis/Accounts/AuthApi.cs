@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Grid.Gateway.Apis.Accounts;
 
-/// <summary>What sign-in, refresh and sign-out need; see docs/security.md for the token design.</summary>
+/// <summary>What sign-in, refresh and sign-out need; see docs/operations.md, "Sign-in, tokens and rate limits".</summary>
 public sealed record AuthServices(IGrainFactory Grains, TokenService Tokens, SignInThrottle Throttle, IAuditLog Audit,
     AuthOptions Options, ILogger<TokenRequest> Logger)
 {
