@@ -35,6 +35,7 @@ var app = builder.Build();
 app.UseGridRequestLogging(); // outside the exception handler, so it logs the status the client got
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseGridRateLimits(); // before the static files and endpoints it guards; keyed by path and client address
 app.UseBlazorFrameworkFiles();
 app.UseStaticFiles();
 app.UseAuthentication();

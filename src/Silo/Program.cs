@@ -26,6 +26,7 @@ builder.Services.AddSerilog(log => log.ReadFrom.Configuration(builder.Configurat
     .WriteTo.File(new CompactJsonFormatter(), Path.Combine(dataPath, "logs", $"silo-{siloPort}-.clef"), rollingInterval: RollingInterval.Day));
 builder.Services.AddGridDispatch(builder.Configuration);
 builder.Services.Configure<Grid.Grains.Evaluations.EvaluationOptions>(grid.GetSection("Evaluations"));
+builder.Services.Configure<Grid.Grains.Accounts.PasswordHashingOptions>(grid.GetSection("Auth"));
 builder.UseOrleans(silo =>
 {
     silo.Configure<ClusterOptions>(c => { c.ClusterId = grid["Orleans:ClusterId"] ?? "grid"; c.ServiceId = grid["Orleans:ServiceId"] ?? "grid"; });

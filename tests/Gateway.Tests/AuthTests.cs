@@ -40,22 +40,6 @@ public sealed class AuthTests(GatewayFactory gateway)
     }
 
     [Fact]
-    public async Task FiveWrongPasswordsLockTheAccountEvenForTheRightOne()
-    {
-        var admin = await gateway.SignedInClientAsync(DemoAccounts.Admin);
-        var user = "lock-" + Guid.NewGuid().ToString("N")[..8];
-        (await admin.PutAsJsonAsync($"/api/admin/accounts/{user}",
-            new CreateAccountRequest(user, "Test", "right-password-1", Roles.Worker, "421202001001", null))).EnsureSuccessStatusCode();
-        var anonymous = gateway.CreateClient();
-
-        for (var i = 0; i < 5; i++)
-            await anonymous.PostAsJsonAsync("/api/auth/token", new TokenRequest(user, "wrong-password"));
-        var response = await anonymous.PostAsJsonAsync("/api/auth/token", new TokenRequest(user, "right-password-1"));
-
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-    }
-
-    [Fact]
     public async Task ProtectedEndpointsAnswerUnauthorizedWithoutATokenAndForbiddenForOtherRoles()
     {
         Assert.Equal(HttpStatusCode.Unauthorized, (await gateway.CreateClient().GetAsync("/api/admin/accounts/admin")).StatusCode);

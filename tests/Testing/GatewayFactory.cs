@@ -30,11 +30,17 @@ public class GatewayFactory : WebApplicationFactory<Program>, IAsyncLifetime
         new("Grid:Orleans:GatewayPort", FreePorts.Next().ToString()),
         new("Grid:Seed:PeopleCounties:0", SeededCounty),
         new("Serilog:MinimumLevel:Default", "Warning"),
+        // Tests only: the suites sign in often. The product default is 600,000 (AuthHardeningTests asserts it).
+        new("Grid:Auth:PasswordIterations", TestPasswordIterations.ToString()),
     ];
+
+    public const int TestPasswordIterations = 10_000;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string), TokenResponse> _tokens = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         foreach (var (key, value) in Settings()) builder.UseSetting(key, value);
+        builder.ConfigureServices(services => services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, TestClientAddress>());
     }
 
     public async Task InitializeAsync()
@@ -51,14 +57,21 @@ public class GatewayFactory : WebApplicationFactory<Program>, IAsyncLifetime
         _data.Dispose();
     }
 
-    /// <summary>A client signed in as the given user (a demo account unless a password is given).</summary>
+    /// <summary>
+    /// A client signed in as the given user (a demo account unless a password is given). The access token
+    /// is reused while it has minutes left, so suites do not pay a sign-in (and a sign-in rate-limit slot) per test.
+    /// </summary>
     public async Task<HttpClient> SignedInClientAsync(string userName, string password = DemoPassword)
     {
         var client = CreateClient();
-        var response = await client.PostAsJsonAsync("/api/auth/token", new TokenRequest(userName, password));
-        response.EnsureSuccessStatusCode();
-        var token = await response.Content.ReadFromJsonAsync<TokenResponse>(Json.Options);
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
+        if (!_tokens.TryGetValue((userName, password), out var token) || token.ExpiresAt < DateTimeOffset.UtcNow.AddMinutes(3))
+        {
+            var response = await client.PostAsJsonAsync("/api/auth/token", new TokenRequest(userName, password));
+            response.EnsureSuccessStatusCode();
+            token = (await response.Content.ReadFromJsonAsync<TokenResponse>(Json.Options))!;
+            _tokens[(userName, password)] = token;
+        }
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.AccessToken);
         return client;
     }
 }

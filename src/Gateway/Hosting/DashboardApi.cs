@@ -28,15 +28,20 @@ public static class DashboardApi
         <button>Sign in</button></form>
         """, "text/html; charset=utf-8");
 
-    public static async Task<IResult> SignIn(HttpRequest request, IGrainFactory grains, TokenService tokens)
+    /// <summary>Throttled like the API sign-in; the cookie lives as long as one access token (no refresh here).</summary>
+    public static async Task<IResult> SignIn(HttpRequest request, IGrainFactory grains, TokenService tokens, SignInThrottle throttle)
     {
         var form = await request.ReadFormAsync();
         var userName = form["userName"].ToString().Trim().ToLowerInvariant();
         var password = form["password"].ToString();
-        var account = userName.Length == 0 || password.Length == 0 ? null
-            : await grains.GetGrain<IAccountGrain>(userName).VerifyAsync(password);
-        if (account is not { Role: Roles.Admin }) return TypedResults.Redirect("/admin/dashboard-sign-in?failed=1");
-        var token = tokens.Issue(account);
+        var address = ClientAddress.Of(request.HttpContext);
+        if (throttle.WaitFor(userName, address) is not null) return TypedResults.Redirect("/admin/dashboard-sign-in?failed=1");
+        var signedIn = userName.Length == 0 || password.Length == 0 ? null
+            : await grains.GetGrain<IAccountGrain>(userName).SignInAsync(password, refreshLifetime: null);
+        if (signedIn is null) throttle.Failed(userName, address);
+        if (signedIn is not { Account.Role: Roles.Admin }) return TypedResults.Redirect("/admin/dashboard-sign-in?failed=1");
+        throttle.Succeeded(userName, address);
+        var token = tokens.Issue(signedIn);
         request.HttpContext.Response.Cookies.Append(DashboardCookie.Name, token.AccessToken, new CookieOptions
         {
             HttpOnly = true, SameSite = SameSiteMode.Strict, Path = "/dashboard", Expires = token.ExpiresAt,

@@ -12,6 +12,7 @@ public sealed class GridOptions
     public SeedOptions Seed { get; set; } = new();
     public AuthOptions Auth { get; set; } = new();
     public DemoOptions Demo { get; set; } = new();
+    public RateLimitOptions RateLimits { get; set; } = new();
 
     public string DataPath => Path.GetFullPath(DataDirectory);
 }
@@ -41,7 +42,28 @@ public sealed class AuthOptions
 {
     /// <summary>Base64 HMAC key for tokens; when empty one is generated once and kept in the data directory.</summary>
     public string? SigningKey { get; set; }
-    public int TokenLifetimeMinutes { get; set; } = 480;
+    /// <summary>Access-token lifetime, 1–15 minutes; a longer one is refused at start (docs/operations.md, "Sign-in, tokens and rate limits").</summary>
+    public int TokenLifetimeMinutes { get; set; } = 15;
+    /// <summary>A refresh token's lifetime; each refresh replaces it with a new one of this lifetime.</summary>
+    public int RefreshTokenHours { get; set; } = 12;
+    /// <summary>PBKDF2-SHA256 iterations for new hashes (silos read it too); lower only in tests.</summary>
+    public int PasswordIterations { get; set; } = Grid.Grains.Accounts.PasswordHasher.DefaultIterations;
+
+    public TimeSpan AccessTokenLifetime => TokenLifetimeMinutes is >= 1 and <= 15
+        ? TimeSpan.FromMinutes(TokenLifetimeMinutes)
+        : throw new InvalidOperationException($"Grid:Auth:TokenLifetimeMinutes must be 1–15 (was {TokenLifetimeMinutes}); use refresh tokens for longer sessions.");
+}
+
+/// <summary>Requests per minute per client address; see Security/RateLimits.cs.</summary>
+public sealed class RateLimitOptions
+{
+    public bool Enabled { get; set; } = true;
+    /// <summary>POST /api/auth/token, /api/auth/refresh and the dashboard sign-in.</summary>
+    public int SignInPerMinute { get; set; } = 120;
+    /// <summary>Anonymous /api/public/* reads (rating by QR excepted).</summary>
+    public int PublicPerMinute { get; set; } = 1200;
+    /// <summary>POST /api/evaluations and the public QR rating.</summary>
+    public int RatingPerMinute { get; set; } = 120;
 }
 
 public sealed class DemoOptions

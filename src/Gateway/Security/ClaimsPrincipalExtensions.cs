@@ -10,6 +10,8 @@ public static class GridClaims
     public const string Region = "region";
     public const string Subject = "subject";
     public const string DisplayName = "display_name";
+    /// <summary>The account's security stamp when the token was issued.</summary>
+    public const string Stamp = "stamp";
 }
 
 public static class ClaimsPrincipalExtensions

@@ -5,13 +5,15 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace Grid.Gateway.Security;
 
+/// <summary>Signs short access tokens; each carries the account's security stamp (see <see cref="AccountStamps"/>).</summary>
 public sealed class TokenService(SymmetricSecurityKey key, TimeSpan lifetime, TimeProvider clock)
 {
     public const string Issuer = "grid";
     public const string Audience = "grid";
 
-    public TokenResponse Issue(AccountInfo account)
+    public TokenResponse Issue(SignedIn signedIn)
     {
+        var account = signedIn.Account;
         var now = clock.GetUtcNow();
         var expires = now + lifetime;
         var claims = new Dictionary<string, object>
@@ -20,6 +22,7 @@ public sealed class TokenService(SymmetricSecurityKey key, TimeSpan lifetime, Ti
             [GridClaims.Role] = account.Role,
             [GridClaims.Region] = account.RegionCode,
             [GridClaims.DisplayName] = account.DisplayName,
+            [GridClaims.Stamp] = signedIn.Stamp,
         };
         if (account.SubjectId is { } subject) claims[GridClaims.Subject] = subject;
         var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor

@@ -4,7 +4,10 @@ using System.Text.Json;
 
 namespace Grid.Portal.Services;
 
-/// <summary>The portal's only way to the server: the Gateway's HTTP API, with the signed-in token attached.</summary>
+/// <summary>
+/// The portal's only way to the server: the Gateway's HTTP API, with the signed-in token attached; a
+/// token about to expire is refreshed first, and a 401 is retried once after a refresh.
+/// </summary>
 public sealed class ApiClient(HttpClient http, Session session)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -23,17 +26,29 @@ public sealed class ApiClient(HttpClient http, Session session)
 
     public async Task<string> GetTextAsync(string path)
     {
-        using var response = await http.SendAsync(Request(HttpMethod.Get, path, null, null, null));
+        using var response = await SendWithRefreshAsync(() => Request(HttpMethod.Get, path, null, null, null));
         if (!response.IsSuccessStatusCode) throw await ApiException.FromAsync(response);
         return await response.Content.ReadAsStringAsync();
     }
 
     public async Task<Tagged<T>> SendAsync<T>(HttpMethod method, string path, object? body = null, string? idempotencyKey = null, string? ifMatch = null)
     {
-        using var response = await http.SendAsync(Request(method, path, body, idempotencyKey, ifMatch));
+        using var response = await SendWithRefreshAsync(() => Request(method, path, body, idempotencyKey, ifMatch));
         if (!response.IsSuccessStatusCode) throw await ApiException.FromAsync(response);
         var value = (await response.Content.ReadFromJsonAsync<T>(Json))!;
         return new Tagged<T>(value, response.Headers.ETag?.ToString());
+    }
+
+    private async Task<HttpResponseMessage> SendWithRefreshAsync(Func<HttpRequestMessage> request)
+    {
+        var first = request();
+        if (first.RequestUri?.OriginalString.StartsWith("api/auth/", StringComparison.Ordinal) == true) return await http.SendAsync(first);
+        if (session.NeedsRefresh) { await session.RefreshAsync(); first = request(); }
+        var response = await http.SendAsync(first);
+        if (response.StatusCode != System.Net.HttpStatusCode.Unauthorized || session.Account is null) return response;
+        response.Dispose();
+        await session.RefreshAsync();
+        return await http.SendAsync(request());
     }
 
     private HttpRequestMessage Request(HttpMethod method, string path, object? body, string? idempotencyKey, string? ifMatch)

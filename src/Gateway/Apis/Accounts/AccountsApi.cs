@@ -13,11 +13,15 @@ public static class AccountsApi
     {
         var api = app.MapGroup("/api/admin/accounts").WithTags("Admin").RequireAuthorization(p => p.RequireRole(Roles.Admin));
         api.MapPut("/{userName}", PutAccount).WithName("PutAccount").WithSummary("Create or replace an account.");
+        api.MapPost("/{userName}/disable", DisableAccount).WithName("DisableAccount").ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Disable an account: its sessions end and its access tokens are refused.");
+        api.MapPost("/{userName}/enable", EnableAccount).WithName("EnableAccount").ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Enable a disabled account again (it signs in anew).");
         api.MapGet("/{userName}", GetAccount).WithName("GetAccount").ProducesProblem(StatusCodes.Status404NotFound).WithSummary("An account (without its password).");
         return api;
     }
 
-    public static async Task<Results<Ok<AccountDto>, ValidationProblem>> PutAccount(string userName, CreateAccountRequest request, IGrainFactory grains)
+    public static async Task<Results<Ok<AccountDto>, ValidationProblem>> PutAccount(string userName, CreateAccountRequest request, IGrainFactory grains, AccountStamps stamps)
     {
         var errors = new Dictionary<string, string[]>();
         var key = userName.Trim().ToLowerInvariant();
@@ -32,7 +36,22 @@ public static class AccountsApi
         if (errors.Count > 0) return Problems.Invalid(errors);
         var info = new AccountInfo(key, request.DisplayName.Trim(), request.Role, request.RegionCode, request.SubjectId, true);
         await grains.GetGrain<IAccountGrain>(key).SetAsync(info, request.Password);
+        stamps.Forget(key); // the replaced account's tokens are refused here at once
         return TypedResults.Ok(info.ToDto());
+    }
+
+    public static Task<Results<Ok<AccountDto>, ProblemHttpResult>> DisableAccount(string userName, IGrainFactory grains, AccountStamps stamps) =>
+        SetActiveAsync(userName, false, grains, stamps);
+
+    public static Task<Results<Ok<AccountDto>, ProblemHttpResult>> EnableAccount(string userName, IGrainFactory grains, AccountStamps stamps) =>
+        SetActiveAsync(userName, true, grains, stamps);
+
+    private static async Task<Results<Ok<AccountDto>, ProblemHttpResult>> SetActiveAsync(string userName, bool active, IGrainFactory grains, AccountStamps stamps)
+    {
+        var key = userName.Trim().ToLowerInvariant();
+        var info = await grains.GetGrain<IAccountGrain>(key).SetActiveAsync(active);
+        stamps.Forget(key);
+        return info is null ? Problems.NotFound($"No account has the user name {userName}.") : TypedResults.Ok(info.ToDto());
     }
 
     public static async Task<Results<Ok<AccountDto>, ProblemHttpResult>> GetAccount(string userName, IGrainFactory grains) =>
