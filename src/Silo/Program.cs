@@ -1,4 +1,5 @@
 using Grid.Grains.Dispatch;
+using Grid.Grains.People;
 using Grid.Grains.Seeding;
 using Grid.Storage;
 using Orleans.Configuration;
@@ -25,6 +26,8 @@ builder.Services.AddSerilog(log => log.ReadFrom.Configuration(builder.Configurat
     .WriteTo.Console()
     .WriteTo.File(new CompactJsonFormatter(), Path.Combine(dataPath, "logs", $"silo-{siloPort}-.clef"), rollingInterval: RollingInterval.Day));
 builder.Services.AddGridDispatch(builder.Configuration);
+// Resident and worker state is sealed with this key ring: every silo (and gateway) of a cluster shares Grid:DataProtection:KeysPath.
+builder.Services.AddGridPersonalData(PersonalDataServiceExtensions.KeysPath(grid["DataProtection:KeysPath"], dataPath));
 builder.Services.Configure<Grid.Grains.Evaluations.EvaluationOptions>(grid.GetSection("Evaluations"));
 builder.UseOrleans(silo =>
 {
