@@ -27,7 +27,9 @@ builder.Services.AddSerilog(log => log.ReadFrom.Configuration(builder.Configurat
     .WriteTo.File(new CompactJsonFormatter(), Path.Combine(dataPath, "logs", $"silo-{siloPort}-.clef"), rollingInterval: RollingInterval.Day));
 builder.Services.AddGridDispatch(builder.Configuration);
 // Resident and worker state is sealed with this key ring: every silo (and gateway) of a cluster shares Grid:DataProtection:KeysPath.
-builder.Services.AddGridPersonalData(PersonalDataServiceExtensions.KeysPath(grid["DataProtection:KeysPath"], dataPath));
+// No default: a per-silo ring would leave each silo unable to open what another sealed.
+builder.Services.AddGridPersonalData(grid["DataProtection:KeysPath"] is { Length: > 0 } keys ? Path.GetFullPath(keys)
+    : throw new InvalidOperationException("Grid:DataProtection:KeysPath must be set for a silo: one key-ring directory shared by every silo and gateway of the cluster."));
 builder.Services.Configure<Grid.Grains.Evaluations.EvaluationOptions>(grid.GetSection("Evaluations"));
 builder.UseOrleans(silo =>
 {
