@@ -27,11 +27,14 @@ builder.AddGridAuth(options);
 builder.AddGridApi();
 builder.AddGridEvaluations(options);
 builder.AddGridHealth();
+builder.AddGridSecurityHeaders(options);
+builder.Services.AddGridPlanning(options.Planning);
 builder.Services.AddGridAuditLog();
 
 builder.WebHost.UseStaticWebAssets(); // the portal's files when run from a build rather than a publish
 
 var app = builder.Build();
+app.UseGridSecurityHeaders(options); // first: every answer carries them, and a proxy's scheme is known to all below
 app.UseGridRequestLogging(); // outside the exception handler, so it logs the status the client got
 app.UseExceptionHandler();
 app.UseStatusCodePages();

@@ -1,4 +1,5 @@
 using Grid.Grains.Dispatch;
+using Grid.Grains.People;
 using Grid.Grains.Seeding;
 using Grid.Storage;
 using Orleans.Configuration;
@@ -25,6 +26,10 @@ builder.Services.AddSerilog(log => log.ReadFrom.Configuration(builder.Configurat
     .WriteTo.Console()
     .WriteTo.File(new CompactJsonFormatter(), Path.Combine(dataPath, "logs", $"silo-{siloPort}-.clef"), rollingInterval: RollingInterval.Day));
 builder.Services.AddGridDispatch(builder.Configuration);
+// Resident and worker state is sealed with this key ring: every silo (and gateway) of a cluster shares Grid:DataProtection:KeysPath.
+// No default: a per-silo ring would leave each silo unable to open what another sealed.
+builder.Services.AddGridPersonalData(grid["DataProtection:KeysPath"] is { Length: > 0 } keys ? Path.GetFullPath(keys)
+    : throw new InvalidOperationException("Grid:DataProtection:KeysPath must be set for a silo: one key-ring directory shared by every silo and gateway of the cluster."));
 builder.Services.Configure<Grid.Grains.Evaluations.EvaluationOptions>(grid.GetSection("Evaluations"));
 builder.Services.Configure<Grid.Grains.Accounts.PasswordHashingOptions>(grid.GetSection("Auth"));
 builder.UseOrleans(silo =>

@@ -34,6 +34,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             ["Grid__Demo__Password"] = GatewayFactory.DemoPassword,
             ["Grid__Seed__PeopleCounties__0"] = County,
             ["Grid__Dispatch__AcceptTimeout"] = "00:00:20", // offers expire (a durable deadline) within the test
+            ["Grid__DataProtection__KeysPath"] = Path.Combine(_data.Path, "keys"), // one key ring for all silos, as a cluster must
         };
         Silos = [Silo(common, 1, seed: true), Silo(common, 2, seed: false)];
         Silos[0].Start();

@@ -5,6 +5,7 @@ using Grid.Grains.People;
 using Grid.Grains.Regions;
 using Grid.Grains.Seeding;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 
 namespace Grid.Storage.Tests;
@@ -44,10 +45,14 @@ public sealed class BulkSeedEquivalenceTests : IAsyncLifetime
         await new PeopleSeeder(grains, CitySeeder.Seed).SeedVillageAsync(people, village.Code12);
         foreach (var r in regions) await grains.GetGrain<IRegionGrain>(r.Info.Code).DefineAsync(r);
         await new SqliteGrainStateBulkWriter(_directory.ConnectionString, BulkServiceId)
-            .WriteAsync([.. regions.Select(BulkStates.Of), .. BulkStates.Of(people, village.Code12)]);
+            .WriteAsync([.. regions.Select(BulkStates.Of), .. BulkStates.Of(people, village.Code12, Protector)]);
 
         var byGrains = await RowsAsync(GrainServiceId);
         var byBulk = await RowsAsync(BulkServiceId);
+        Assert.Contains(byBulk, r => r.Type == BulkStates.Resident && r.Payload.Contains(PersonalDataProtector.Prefix, StringComparison.Ordinal));
+        Assert.Contains(byGrains, r => r.Type == BulkStates.Resident && r.Payload.Contains(PersonalDataProtector.Prefix, StringComparison.Ordinal));
+        byGrains = [.. byGrains.Select(r => r with { Payload = SealedRows.Open(r.Type, r.Payload, Protector) })];
+        byBulk = [.. byBulk.Select(r => r with { Payload = SealedRows.Open(r.Type, r.Payload, Protector) })];
         Assert.Equal(5, regions.Count);
         Assert.Equal(5 + people.Cells.Count + people.Workers.Count + people.Residents.Count + 1, byGrains.Count);
         Assert.Equal(byGrains, byBulk);
@@ -59,7 +64,7 @@ public sealed class BulkSeedEquivalenceTests : IAsyncLifetime
         var (divisions, geography) = SmallCity.Build();
         var village = divisions.Last(d => d.Level == DivisionLevel.Village);
         var people = VillagePeople.Build(village, geography, CitySeeder.Seed);
-        await new SqliteGrainStateBulkWriter(_directory.ConnectionString, GrainServiceId).WriteAsync([.. BulkStates.Of(people, village.Code12)]);
+        await new SqliteGrainStateBulkWriter(_directory.ConnectionString, GrainServiceId).WriteAsync([.. BulkStates.Of(people, village.Code12, Protector)]);
 
         var resident = people.Residents[0];
         var grain = _cluster.Client.GetGrain<IResidentGrain>(resident.Profile.Id);
@@ -87,6 +92,8 @@ public sealed class BulkSeedEquivalenceTests : IAsyncLifetime
         Assert.Equal(2, rows[0].Version);
         Assert.Equal("two", JsonDocument.Parse(rows[0].Payload).RootElement.GetProperty("text").GetString());
     }
+
+    private PersonalDataProtector Protector => _cluster.Silos[0].ServiceProvider.GetRequiredService<PersonalDataProtector>();
 
     private static string Json<T>(T value) => JsonSerializer.Serialize(value, JsonGrainStorageSerializer.Options);
 

@@ -1,3 +1,4 @@
+using Grid.Grains.People;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
@@ -65,6 +66,11 @@ public sealed class PostgresCluster : IAsyncDisposable
         }
     }
 
+    public static readonly string KeysPath = Path.Combine(Path.GetTempPath(), "grid-storage-tests-keys");
+
+    /// <summary>The services of the first silo (its <see cref="PersonalDataProtector"/>, for one).</summary>
+    public IServiceProvider SiloServices => _silos[0].Services;
+
     private async Task<IHost> StartSiloAsync()
     {
         var builder = Host.CreateApplicationBuilder();
@@ -72,6 +78,7 @@ public sealed class PostgresCluster : IAsyncDisposable
         builder.UseOrleans(silo => silo
             .Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (_clusterId, _serviceId))
             .ConfigureEndpoints(IPAddress.Loopback, FreePort(), FreePort())
+            .ConfigureServices(s => s.AddGridPersonalData(KeysPath)) // one key ring for all silos, as in a real cluster
             .UseGridPostgres(_connectionString)
             .Configure<ReminderOptions>(o => o.MinimumReminderPeriod = ReminderTiming.Period));
         var host = builder.Build();

@@ -1,3 +1,4 @@
+using Grid.Grains.People;
 using Orleans.Configuration;
 using Orleans.TestingHost;
 
@@ -28,7 +29,9 @@ public sealed class SqliteClusterFixture : IAsyncLifetime
     {
         var builder = new InProcessTestClusterBuilder(1);
         builder.Options.ServiceId = serviceId;
+        // Resident and worker grains seal personal data with a key ring in the data directory, as the gateway's silo does.
         builder.ConfigureSilo((_, silo) => silo
+            .ConfigureServices(s => s.AddGridPersonalData(Path.Combine(dataDirectory, "keys")))
             .UseGridSqliteStorage(dataDirectory)
             .Configure<ReminderOptions>(o => o.MinimumReminderPeriod = ReminderTiming.Period));
         return builder.Build();

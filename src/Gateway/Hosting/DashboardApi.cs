@@ -9,12 +9,20 @@ namespace Grid.Gateway.Hosting;
 /// The Orleans dashboard under /dashboard, for administrators only. A browser cannot send a
 /// bearer header to the dashboard's own pages, so the sign-in form puts the same token in an
 /// HttpOnly cookie scoped to /dashboard (see <see cref="DashboardCookie"/>).
+/// The dashboard's grain-details page reads any activation's state in memory (password hashes, ID numbers
+/// and phones in clear), past masking and the personal-data audit; Orleans.Dashboard has no switch for it,
+/// so its route <see cref="GrainStateRoute"/> is answered here first (a lower order wins) with a 404.
 /// </summary>
 public static class DashboardApi
 {
+    public const string GrainStateRoute = "/dashboard/GrainState";
+
     public static void MapDashboardApi(this IEndpointRouteBuilder app)
     {
         app.MapOrleansDashboard("/dashboard").RequireAuthorization(p => p.RequireRole(Roles.Admin)).ExcludeFromDescription();
+        app.Map(GrainStateRoute, () => Apis.Common.Problems.NotFound(
+                "Grain state is not shown: it holds personal data, which is read only through the API (masked and audited)."))
+            .WithOrder(-1).RequireAuthorization(p => p.RequireRole(Roles.Admin)).ExcludeFromDescription();
         app.MapGet("/admin/dashboard-sign-in", SignInForm).AllowAnonymous().ExcludeFromDescription();
         app.MapPost("/admin/dashboard-sign-in", SignIn).AllowAnonymous().ExcludeFromDescription().DisableAntiforgery();
     }

@@ -13,6 +13,9 @@ public sealed class GridOptions
     public AuthOptions Auth { get; set; } = new();
     public DemoOptions Demo { get; set; } = new();
     public RateLimitOptions RateLimits { get; set; } = new();
+    public DataProtectionOptions DataProtection { get; set; } = new();
+    public HttpOptions Http { get; set; } = new();
+    public PlanningLimits Planning { get; set; } = new();
 
     public string DataPath => Path.GetFullPath(DataDirectory);
 }
@@ -70,4 +73,28 @@ public sealed class DemoOptions
 {
     /// <summary>Password of the demo accounts; when empty one is generated and written to the data directory.</summary>
     public string? Password { get; set; }
+}
+
+public sealed class DataProtectionOptions
+{
+    /// <summary>The Data Protection key ring that seals ID numbers and phones; default "keys" in the data directory. A cluster's gateways and silos share one directory.</summary>
+    public string? KeysPath { get; set; }
+}
+
+public sealed class HttpOptions
+{
+    /// <summary>Behind a TLS-terminating proxy: honour X-Forwarded-For/-Proto and send HSTS (always so in cluster mode).</summary>
+    public bool BehindProxy { get; set; }
+    /// <summary>Addresses of the proxies whose forwarded headers are believed; loopback is always believed.</summary>
+    public List<string> KnownProxies { get; set; } = [];
+}
+
+/// <summary>Caps of POST /api/planning/solve (the solver runs in the gateway process).</summary>
+public sealed class PlanningLimits
+{
+    public int MaxVisits { get; set; } = 2000;
+    public int MaxWorkers { get; set; } = 200;
+    public long MaxBodyBytes { get; set; } = 1024 * 1024;
+    /// <summary>Solves running at once in one gateway; another is answered 429 with Retry-After.</summary>
+    public int MaxConcurrentSolves { get; set; } = 2;
 }

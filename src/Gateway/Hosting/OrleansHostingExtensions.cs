@@ -1,4 +1,5 @@
 using Grid.Grains.Dispatch;
+using Grid.Grains.People;
 using Grid.Grains.Seeding;
 using Grid.Storage;
 using Orleans.Configuration;
@@ -16,6 +17,8 @@ public static class OrleansHostingExtensions
     public static void AddGridOrleans(this WebApplicationBuilder builder, GridOptions options)
     {
         builder.Services.AddGridDispatch(builder.Configuration);
+        // Resident and worker grains seal personal data with it (embedded); a cluster gateway reads the same ring.
+        builder.Services.AddGridPersonalData(PersonalDataServiceExtensions.KeysPath(options.DataProtection.KeysPath, options.DataPath));
         if (options.Mode == GridMode.Cluster)
         {
             var connection = options.Postgres

@@ -24,6 +24,10 @@ public static class GridMetrics
     /// <summary>Overdue tasks escalated; tag <c>level</c>: 1 the center, 2 the township.</summary>
     public static readonly Counter<long> Escalations = Meter.CreateCounter<long>("grid.escalations", "{escalation}", "Overdue tasks escalated");
 
+    /// <summary>Public satisfaction summaries computed from the statistics grains (a cache miss); tag <c>region</c>.</summary>
+    public static readonly Counter<long> PublicStatisticsComputed = Meter.CreateCounter<long>(
+        "grid.public_statistics.computed", "{answer}", "Public satisfaction summaries computed (not answered from the cache)");
+
     /// <summary>Grain state reads and writes; recorded by <see cref="MeasuredGrainStorage"/>.</summary>
     public static Histogram<double> StorageDuration => GridStorage.Duration;
 

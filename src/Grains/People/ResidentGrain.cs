@@ -7,17 +7,21 @@ namespace Grid.Grains.People;
 /// <summary>
 /// A resident. A save also owes the resident's filing (grid cell, village directory), saved with it
 /// and paid right after; if paying fails the save still stands and a timer re-drives the filing.
+/// ID number and phones are sealed in storage (<see cref="SealedState{T}"/>); a row still in plaintext
+/// is re-saved sealed when the resident activates.
 /// </summary>
 public sealed class ResidentGrain(
-    [PersistentState("resident", GridStorage.Name)] IPersistentState<ResidentState> state,
+    [PersistentState("resident", GridStorage.Name)] IPersistentState<ResidentState> stored,
+    PersonalDataProtector protector,
     ILogger<ResidentGrain> logger) : Grain, IResidentGrain
 {
+    private readonly SealedState<ResidentState> state = new(stored, protector.Seal, protector.Open);
     private IGrainTimer? _retry;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        if (state.State.Profile is not null && state.Plaintext) await state.CommitAsync(this, logger);
         if (state.State.Filing.Owed) ScheduleRetry();
-        return Task.CompletedTask;
     }
 
     public Task<ResidentProfile?> GetAsync() => Task.FromResult(state.State.Profile);

@@ -3,9 +3,13 @@ using Grid.Storage;
 
 namespace Grid.Grains.People;
 
+/// <summary>A worker; the phone is sealed in storage and a plaintext row re-saved sealed on activation (see <see cref="ResidentGrain"/>).</summary>
 public sealed class WorkerGrain(
-    [PersistentState("worker", GridStorage.Name)] IPersistentState<WorkerState> state) : Grain, IWorkerGrain
+    [PersistentState("worker", GridStorage.Name)] IPersistentState<WorkerState> stored,
+    PersonalDataProtector protector) : Grain, IWorkerGrain
 {
+    private readonly SealedState<WorkerState> state = new(stored, protector.Seal, protector.Open);
+
     public Task<WorkerProfile?> GetAsync() => Task.FromResult(state.State.Profile);
 
     public Task<Versioned<WorkerProfile>?> GetVersionedAsync() =>
@@ -39,10 +43,10 @@ public sealed class WorkerGrain(
         if (!await WorkerFiling.PayAsync(this, state)) throw new InvalidOperationException($"Worker {state.State.Profile.Id} is saved but not yet filed; it is retried.");
     }
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        if (state.State.Profile is not null && state.Plaintext) await state.CommitAsync(this, WorkerFiling.Logger(this));
         if (state.State.Filing.Owed) WorkerFiling.ScheduleRetry(this, state);
-        return Task.CompletedTask;
     }
 
     public async Task RegridAsync(string fromGridId, string? toGridId, string villageCode, DateOnly on)

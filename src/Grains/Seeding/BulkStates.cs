@@ -7,7 +7,8 @@ namespace Grid.Grains.Seeding;
 /// <summary>
 /// The stored rows the grains' Define methods would leave behind on a first write: the same state
 /// objects under the same state names. Keep in step with RegionGrain, GridCellGrain, WorkerGrain,
-/// ResidentGrain and VillageDirectoryGrain (BulkSeedEquivalenceTests compares both paths).
+/// ResidentGrain and VillageDirectoryGrain (BulkSeedEquivalenceTests compares both paths). Residents and
+/// workers are sealed with the <see cref="PersonalDataProtector"/> the grains use.
 /// </summary>
 public static class BulkStates
 {
@@ -22,12 +23,12 @@ public static class BulkStates
         GeometryIsSynthetic = d.GeometryIsSynthetic,
     });
 
-    public static IEnumerable<GrainStateRow> Of(VillagePeople people, string villageCode)
+    public static IEnumerable<GrainStateRow> Of(VillagePeople people, string villageCode, PersonalDataProtector protector)
     {
         foreach (var c in people.Cells) yield return GrainStateRow.Of(GridCell, c.Id, new GridCellState { Profile = c });
-        foreach (var w in people.Workers) yield return GrainStateRow.Of(Worker, w.Id, new WorkerState { Profile = w, Version = 1 });
+        foreach (var w in people.Workers) yield return GrainStateRow.Of(Worker, w.Id, protector.Seal(new WorkerState { Profile = w, Version = 1 }));
         foreach (var r in people.Residents)
-            yield return GrainStateRow.Of(Resident, r.Profile.Id, new ResidentState { Profile = r.Profile, Visits = [.. r.Visits], Version = 1 });
+            yield return GrainStateRow.Of(Resident, r.Profile.Id, protector.Seal(new ResidentState { Profile = r.Profile, Visits = [.. r.Visits], Version = 1 }));
         yield return GrainStateRow.Of(VillageDirectory, villageCode,
             new VillageDirectoryState { Residents = [.. people.ResidentSummaries], Workers = [.. people.WorkerSummaries] });
     }

@@ -13,7 +13,7 @@ namespace Grid.Grains.Seeding;
 /// and keep their grains' own logic (password hashing, catalog history).
 /// </summary>
 public sealed class CitySeeder(IGrainFactory grains, SeedSettings settings, ILogger<CitySeeder> logger,
-    Geography.GeographySource? source = null, IGrainStateBulkWriter? bulk = null)
+    Geography.GeographySource? source = null, IGrainStateBulkWriter? bulk = null, People.PersonalDataProtector? protector = null)
 {
     public const int Seed = 42;
 
@@ -46,11 +46,12 @@ public sealed class CitySeeder(IGrainFactory grains, SeedSettings settings, ILog
             return count;
         }, ct);
         PeopleSeeder.Counts people;
-        if (bulk is not null && settings.Bulk)
+        // Bulk rows are written sealed as the grains would write them, so they need the protector.
+        if (bulk is not null && protector is not null && settings.Bulk)
         {
             await bulk.WriteAsync(RegionSeeder.Definitions(divisions, geography).Select(BulkStates.Of).ToList(), ct);
             Step("regions (bulk)");
-            people = await SeedPeopleInBulkAsync(bulk, villages, geography, ct);
+            people = await SeedPeopleInBulkAsync(bulk, protector, villages, geography, ct);
             Step("people (bulk)");
         }
         else
@@ -65,7 +66,7 @@ public sealed class CitySeeder(IGrainFactory grains, SeedSettings settings, ILog
     }
 
     private async Task<PeopleSeeder.Counts> SeedPeopleInBulkAsync(
-        IGrainStateBulkWriter bulk, IReadOnlyList<Division> villages, GeographyModel geography, CancellationToken ct)
+        IGrainStateBulkWriter bulk, People.PersonalDataProtector protector, IReadOnlyList<Division> villages, GeographyModel geography, CancellationToken ct)
     {
         int grids = 0, workers = 0, residents = 0;
         var cellsOf = geography.Grids.Values.ToLookup(g => g.VillageCode, StringComparer.Ordinal);
@@ -78,7 +79,7 @@ public sealed class CitySeeder(IGrainFactory grains, SeedSettings settings, ILog
                 Interlocked.Add(ref grids, p.Cells.Count);
                 Interlocked.Add(ref workers, p.Workers.Count);
                 Interlocked.Add(ref residents, p.Residents.Count);
-                return BulkStates.Of(p, v.Code12);
+                return BulkStates.Of(p, v.Code12, protector);
             }).ToList(), ct);
 
         var batches = villages.Chunk(VillagesPerBatch).ToList();

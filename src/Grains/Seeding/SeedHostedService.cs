@@ -9,7 +9,7 @@ namespace Grid.Grains.Seeding;
 public sealed class SeedHostedService(
     IGrainFactory grains, SeedSettings settings, SeedStatus status, IHostApplicationLifetime lifetime,
     ILogger<SeedHostedService> logger, ILoggerFactory loggers, Geography.GeographySource geography,
-    Grid.Storage.IGrainStateBulkWriter? bulk = null) : BackgroundService
+    Grid.Storage.IGrainStateBulkWriter? bulk = null, People.PersonalDataProtector? protector = null) : BackgroundService
 {
     /// <summary>
     /// Bump when the seeded data changes shape, so existing data directories are brought up to date.
@@ -52,7 +52,7 @@ public sealed class SeedHostedService(
         {
             status.Message = "Seeding the Xianning demo city.";
             await _geometry;
-            summary = await new CitySeeder(grains, settings, loggers.CreateLogger<CitySeeder>(), geography, bulk).SeedAsync(stoppingToken);
+            summary = await new CitySeeder(grains, settings, loggers.CreateLogger<CitySeeder>(), geography, bulk, protector).SeedAsync(stoppingToken);
         }
         await marker.SetAsync(new SeedMarker(Version, DateTime.UtcNow, summary));
         logger.LogInformation("Seeded {Summary} in {Seconds:F1} s", summary, watch.Elapsed.TotalSeconds);

@@ -1,35 +1,92 @@
 using Grid.Contracts;
+using Grid.Gateway.Apis.Common;
+using Grid.Gateway.Hosting;
 using Grid.Grains.Common;
 using Grid.Planning;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Grid.Gateway.Apis.Dispatch;
 
-/// <summary>The day planner over HTTP: an instance in, a plan out (docs/planning-format.md).</summary>
+/// <summary>
+/// The day planner over HTTP: an instance in, a plan out (docs/planning-format.md). The solver runs in
+/// the gateway process and its distance matrix grows with the square of the points, so requests are
+/// capped (Grid:Planning): a body or an instance over the caps is 413, a solve while
+/// <see cref="PlanningLimits.MaxConcurrentSolves"/> run is 429 with Retry-After.
+/// </summary>
 public static class PlanningApi
 {
     public const int MaxSeconds = 30;
+
+    public static IServiceCollection AddGridPlanning(this IServiceCollection services, PlanningLimits limits) =>
+        services.AddSingleton(new PlanningGate(limits));
 
     public static RouteGroupBuilder MapPlanningApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/planning").WithTags("Planning")
             .RequireAuthorization(p => p.RequireRole(Roles.CenterStaff, Roles.Coordinator, Roles.Admin));
         api.MapPost("/solve", Solve).WithName("SolvePlanning").Accepts<object>("application/json")
-            .WithSummary("Order a day's visits per worker (grid-visits/1 instance in, grid-plan/1 plan out), searching for up to `seconds`.");
+            .ProducesProblem(413).ProducesProblem(429)
+            .WithSummary("Order a day's visits per worker (grid-visits/1 instance in, grid-plan/1 plan out), searching for up to `seconds`. Capped in visits, workers, body size and concurrent solves.");
         return api;
     }
 
-    public static async Task<ContentHttpResult> Solve(HttpRequest request, double seconds = 5, CancellationToken ct = default)
+    public static async Task<Results<ContentHttpResult, ProblemHttpResult>> Solve(
+        HttpRequest request, PlanningGate gate, HttpResponse response, double seconds = 5, CancellationToken ct = default)
     {
-        if (seconds is < 0.1 or > MaxSeconds) throw ValidationException.For("seconds", $"Search for 0.1–{MaxSeconds} seconds.");
+        if (!double.IsFinite(seconds) || seconds is < 0.1 or > MaxSeconds) throw ValidationException.For("seconds", $"Search for 0.1–{MaxSeconds} seconds.");
+        var limits = gate.Limits;
+        if (request.ContentLength > limits.MaxBodyBytes) return TooLarge($"The body is {request.ContentLength} bytes; at most {limits.MaxBodyBytes} are taken.");
         using var body = new MemoryStream();
-        await request.Body.CopyToAsync(body, ct);
+        if (!await CopyAtMostAsync(request.Body, body, limits.MaxBodyBytes, ct)) return TooLarge($"The body is over {limits.MaxBodyBytes} bytes.");
         body.Position = 0;
         PlanningInstance instance;
         try { instance = PlanJson.ReadInstance(body); }
         catch (PlanningFormatException e) { throw ValidationException.For("instance", e.Message); }
-        // The search is CPU-bound; keep it off the request thread's synchronisation context.
-        var plan = await Task.Run(() => VisitPlanner.Solve(instance, TimeSpan.FromSeconds(seconds)), ct);
-        return TypedResults.Content(PlanJson.Write(plan), "application/json");
+        if (instance.Visits.Count > limits.MaxVisits) return TooLarge($"The instance has {instance.Visits.Count} visits; at most {limits.MaxVisits} are planned at once. Split the day by grid or village.");
+        if (instance.Workers.Count > limits.MaxWorkers) return TooLarge($"The instance has {instance.Workers.Count} workers; at most {limits.MaxWorkers} are planned at once.");
+
+        if (!gate.TryEnter())
+        {
+            response.Headers.RetryAfter = Math.Ceiling(seconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Problems.Status(429, "Too many plans are being solved.",
+                $"This gateway solves at most {limits.MaxConcurrentSolves} plans at once; retry after the Retry-After seconds.");
+        }
+        try
+        {
+            // The search is CPU-bound; keep it off the request thread's synchronisation context.
+            var plan = await Task.Run(() => VisitPlanner.Solve(instance, TimeSpan.FromSeconds(seconds)), ct);
+            return TypedResults.Content(PlanJson.Write(plan), "application/json");
+        }
+        finally { gate.Exit(); }
     }
+
+    private static ProblemHttpResult TooLarge(string detail) =>
+        Problems.Status(413, "The planning request is too large.", detail + " (Grid:Planning caps each solve.)");
+
+    /// <summary>Copies at most <paramref name="max"/> bytes; false when the source has more (a chunked body has no Content-Length).</summary>
+    private static async Task<bool> CopyAtMostAsync(Stream source, Stream target, long max, CancellationToken ct)
+    {
+        var buffer = new byte[81920];
+        long total = 0;
+        int read;
+        while ((read = await source.ReadAsync(buffer, ct)) > 0)
+        {
+            total += read;
+            if (total > max) return false;
+            await target.WriteAsync(buffer.AsMemory(0, read), ct);
+        }
+        return true;
+    }
+}
+
+/// <summary>The solves a gateway runs at once (<see cref="PlanningLimits.MaxConcurrentSolves"/>); a caller that finds none free is turned away, not queued.</summary>
+public sealed class PlanningGate(PlanningLimits limits)
+{
+    private readonly SemaphoreSlim _slots = new(Math.Max(1, limits.MaxConcurrentSolves));
+
+    public PlanningLimits Limits => limits;
+
+    public bool TryEnter() => _slots.Wait(0);
+
+    public void Exit() => _slots.Release();
 }

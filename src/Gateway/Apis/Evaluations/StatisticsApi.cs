@@ -43,23 +43,29 @@ public static class StatisticsApi
             tally.Voided, r.SatisfactionRate, r.BadReviewRate, r.CallbackRate, r.OnTimeRectificationRate, r.AverageHoursToComplete));
     }
 
-    public static async Task<Ok<RegionSatisfactionDto>> GetPublicSatisfaction(string code, string? from, string? to, IGrainFactory grains, TimeProvider clock)
+    /// <summary>
+    /// Anonymous, so bounded and cached (<see cref="PublicSatisfaction"/>): at most 12 whole months, none in the
+    /// future or before Grid:PublicStatistics:FirstMonth; the same question is answered from memory for a few minutes.
+    /// </summary>
+    public static async Task<Ok<RegionSatisfactionDto>> GetPublicSatisfaction(string code, string? from, string? to,
+        IGrainFactory grains, TimeProvider clock, PublicSatisfaction cache)
     {
         if (!RegionCodes.IsValid(code)) throw ValidationException.For("code", $"'{code}' is not a 12-digit region code.");
-        var region = await grains.GetGrain<IRegionGrain>(code).GetAsync() ?? throw new NotFoundException($"No region has the code {code}.");
         var today = ShanghaiTime.DateOf(clock.GetUtcNow().UtcDateTime);
-        var last = ParseMonth(to, "to") ?? new DateOnly(today.Year, today.Month, 1);
-        var first = ParseMonth(from, "from") ?? last.AddMonths(-11);
-        if (first > last || first < last.AddMonths(-35)) throw ValidationException.For("from", "Ask for 1 to 36 months, from ≤ to (yyyy-MM).");
-        var months = StatsKeys.Months(first, last);
-        var tallies = await Task.WhenAll(months.Select(m =>
+        var (first, last) = cache.Window(ParseMonth(from, "from"), ParseMonth(to, "to"), new DateOnly(today.Year, today.Month, 1));
+        return TypedResults.Ok(await cache.GetOrComputeAsync(code, first, last, async () =>
         {
-            var start = DateOnly.ParseExact(m + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
-            return StatsQueries.TallyAsync(grains, StatsDimension.Region, code, start, start.AddMonths(1).AddDays(-1), null);
+            var region = await grains.GetGrain<IRegionGrain>(code).GetAsync() ?? throw new NotFoundException($"No region has the code {code}.");
+            var months = StatsKeys.Months(first, last);
+            var tallies = await Task.WhenAll(months.Select(m =>
+            {
+                var start = DateOnly.ParseExact(m + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
+                return StatsQueries.TallyAsync(grains, StatsDimension.Region, code, start, start.AddMonths(1).AddDays(-1), null);
+            }));
+            var rows = months.Zip(tallies, (m, t) => (m, t, r: EvaluationStatistics.Rates(t)))
+                .Select(x => new MonthlySatisfactionDto(x.m, x.t.Evaluations, x.r.SatisfactionRate, x.r.BadReviewRate, x.r.OnTimeRectificationRate)).ToList();
+            return new RegionSatisfactionDto(code, region.Info.Name, rows);
         }));
-        var rows = months.Zip(tallies, (m, t) => (m, t, r: EvaluationStatistics.Rates(t)))
-            .Select(x => new MonthlySatisfactionDto(x.m, x.t.Evaluations, x.r.SatisfactionRate, x.r.BadReviewRate, x.r.OnTimeRectificationRate)).ToList();
-        return TypedResults.Ok(new RegionSatisfactionDto(code, region.Info.Name, rows));
     }
 
     public static async Task<Ok<QualityAssessmentDto>> GetQualityAssessment(string? region, string? itemCode, DateOnly? from, DateOnly? to,

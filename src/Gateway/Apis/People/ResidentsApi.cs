@@ -93,15 +93,18 @@ public static class ResidentsApi
         {
             // A retry: the first try may have stopped between saving and filing; filing again is idempotent.
             await grain.EnsureFiledAsync();
+            var again = replay.Value.ToDto(caller);
+            await s.Audit.WriteAsync(caller.Actor, "resident.create.replay", "resident", id, replay.Value.VillageCode, Clear(again));
             response.Headers.ETag = HttpConcurrency.ETag(replay.Version);
-            return TypedResults.Created($"/api/residents/{id}", replay.Value.ToDto(caller));
+            return TypedResults.Created($"/api/residents/{id}", again);
         }
         var profile = ResidentWrites.Profile(id, request, needs, home, null, caller, s.UtcNow);
         // The grain files the resident into its grid cell and directory (an outbox saved with it).
         var version = await grain.SaveAsync(profile, null);
-        await s.Audit.WriteAsync(caller.Actor, "resident.create", "resident", id, profile.VillageCode, $"grid {profile.GridId}");
+        var dto = profile.ToDto(caller);
+        await s.Audit.WriteAsync(caller.Actor, "resident.create", "resident", id, profile.VillageCode, $"grid {profile.GridId}; {Clear(dto)}");
         response.Headers.ETag = HttpConcurrency.ETag(version);
-        return TypedResults.Created($"/api/residents/{id}", profile.ToDto(caller));
+        return TypedResults.Created($"/api/residents/{id}", dto);
     }
 
     public static async Task<Results<Ok<ResidentDto>, ValidationProblem, ProblemHttpResult>> UpdateResident(
@@ -120,9 +123,10 @@ public static class ResidentsApi
 
         var profile = ResidentWrites.Profile(id, request, needs, home, current.Value, caller, s.UtcNow);
         var version = await s.Grains.GetGrain<IResidentGrain>(id).SaveAsync(profile, ifVersion);
-        await s.Audit.WriteAsync(caller.Actor, "resident.update", "resident", id, profile.VillageCode, ResidentWrites.ChangedFields(current.Value, profile));
+        var dto = profile.ToDto(caller);
+        await s.Audit.WriteAsync(caller.Actor, "resident.update", "resident", id, profile.VillageCode, $"{ResidentWrites.ChangedFields(current.Value, profile)}; {Clear(dto)}");
         response.Headers.ETag = HttpConcurrency.ETag(version);
-        return TypedResults.Ok(profile.ToDto(caller));
+        return TypedResults.Ok(dto);
     }
 
     public static async Task<Results<Ok<Page<VisitDto>>, ValidationProblem>> GetVisits(
@@ -166,5 +170,5 @@ public static class ResidentsApi
         Problems.Invalid("homeLat", "The home location lies outside every grid of the city; check latitude and longitude (WGS84 degrees).");
 
     private static string Clear(ResidentDto dto) =>
-        $"clear: {(dto.IdNumberMasked ? "" : "idNumber ")}{(dto.PhoneMasked ? "" : "phone address")}".TrimEnd();
+        $"clear: {(dto.IdNumberMasked ? "" : "idNumber ")}{(dto.PhoneMasked ? "" : "phones address")}".TrimEnd();
 }

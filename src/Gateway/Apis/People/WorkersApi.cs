@@ -59,7 +59,7 @@ public static class WorkersApi
         var caller = await s.Access.CallerAsync();
         var current = await LoadVisibleAsync(id, s);
         var dto = current.Value.ToDto(caller);
-        await s.Audit.WriteAsync(caller.Actor, "worker.read", "worker", id, current.Value.VillageCode, dto.PhoneMasked ? "phone masked" : "clear: phone");
+        await s.Audit.WriteAsync(caller.Actor, "worker.read", "worker", id, current.Value.VillageCode, Clear(dto));
         response.Headers.ETag = HttpConcurrency.ETag(current.Version);
         return TypedResults.Ok(dto);
     }
@@ -81,15 +81,18 @@ public static class WorkersApi
         {
             // A retry: the first try may have stopped between saving and filing; filing again is idempotent.
             await grain.EnsureFiledAsync();
+            var again = replay.Value.ToDto(caller);
+            await s.Audit.WriteAsync(caller.Actor, "worker.create.replay", "worker", id, replay.Value.VillageCode, Clear(again));
             response.Headers.ETag = HttpConcurrency.ETag(replay.Version);
-            return TypedResults.Created($"/api/workers/{id}", replay.Value.ToDto(caller));
+            return TypedResults.Created($"/api/workers/{id}", again);
         }
         var profile = Profile(id, request, role, start, end);
         // The grain files the worker into today's grid cells and the directory (an outbox saved with it).
         var version = await grain.SaveAsync(profile, null);
-        await s.Audit.WriteAsync(caller.Actor, "worker.create", "worker", id, profile.VillageCode, null);
+        var dto = profile.ToDto(caller);
+        await s.Audit.WriteAsync(caller.Actor, "worker.create", "worker", id, profile.VillageCode, Clear(dto));
         response.Headers.ETag = HttpConcurrency.ETag(version);
-        return TypedResults.Created($"/api/workers/{id}", profile.ToDto(caller));
+        return TypedResults.Created($"/api/workers/{id}", dto);
     }
 
     public static async Task<Results<Ok<WorkerDto>, ValidationProblem, ProblemHttpResult>> UpdateWorker(
@@ -108,9 +111,10 @@ public static class WorkersApi
 
         var profile = Profile(id, request, role, start, end);
         var version = await s.Grains.GetGrain<IWorkerGrain>(id).SaveAsync(profile, ifVersion);
-        await s.Audit.WriteAsync(caller.Actor, "worker.update", "worker", id, profile.VillageCode, null);
+        var dto = profile.ToDto(caller);
+        await s.Audit.WriteAsync(caller.Actor, "worker.update", "worker", id, profile.VillageCode, Clear(dto));
         response.Headers.ETag = HttpConcurrency.ETag(version);
-        return TypedResults.Ok(profile.ToDto(caller));
+        return TypedResults.Ok(dto);
     }
 
     private static WorkerProfile Profile(string id, WorkerRequest r, WorkerRole role, TimeOnly start, TimeOnly end) =>
@@ -123,6 +127,8 @@ public static class WorkersApi
         var unknown = (request.Grids ?? []).Select(g => g.GridId).Where(g => !current.Contains(g)).ToList();
         return unknown.Count == 0 ? null : Problems.Invalid("grids", $"{string.Join(", ", unknown)} is not a current grid of {request.VillageCode}.");
     }
+
+    private static string Clear(WorkerDto dto) => dto.PhoneMasked ? "phone masked" : "clear: phone";
 
     private static async Task<Versioned<WorkerProfile>> LoadVisibleAsync(string id, PeopleServices s)
     {
