@@ -24,7 +24,7 @@ builder.AddGridOrleans(options);
 builder.AddGridTelemetry(options);
 builder.AddGridAuth(options);
 builder.AddGridApi();
-builder.AddGridEvaluations(options);
+builder.AddGridEvaluations();
 builder.AddGridHealth();
 builder.Services.AddGridAuditLog();
 
