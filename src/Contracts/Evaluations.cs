@@ -24,11 +24,21 @@ public sealed record CreateEvaluationRequest(string RecordId, Satisfaction Overa
 
 public sealed record QrEvaluationRequest(Satisfaction Overall, IndicatorRatingsDto? Indicators, string? Comment);
 
+/// <summary>
+/// EnteredBy: the account that entered the rating, or "link:{invitation}" for a rating link; EnteredByRole: that
+/// account's role, or Resident / Proxy / Slip for a link. Flagged (with FlagReason): entered or made possible by the
+/// person who served or registered the service; statistics can leave such ratings out. The three are not shown on
+/// the anonymous rating page.
+/// </summary>
 public sealed record EvaluationDto(
     string RecordId, Satisfaction Overall, bool IsBadReview, IndicatorRatingsDto Indicators, string? Comment,
-    RatingChannel Channel, DateTimeOffset EvaluatedAt, string? RectificationUrl);
+    RatingChannel Channel, DateTimeOffset EvaluatedAt, string? RectificationUrl,
+    string? EnteredBy = null, string? EnteredByRole = null, bool Flagged = false, string? FlagReason = null);
 
-/// <summary>Url: the portal page a resident opens from the QR code (/rate/{token}); ApiUrl: the API route that page calls.</summary>
+/// <summary>
+/// The window slip's single-use rating link, shown once. Url: the portal page a resident opens from the QR code
+/// (/rate/{token}); ApiUrl: the API route that page calls.
+/// </summary>
 public sealed record QrTokenDto(string Token, string Url, DateTimeOffset ExpiresAt, string ApiUrl);
 
 /// <summary>What a resident sees when opening a receipt's QR link: the service, never personal data.</summary>

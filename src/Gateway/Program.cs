@@ -25,7 +25,7 @@ builder.AddGridOrleans(options);
 builder.AddGridTelemetry(options);
 builder.AddGridAuth(options);
 builder.AddGridApi();
-builder.AddGridEvaluations(options);
+builder.AddGridEvaluations();
 builder.AddGridHealth();
 builder.AddGridSecurityHeaders(options);
 builder.Services.AddGridPlanning(options.Planning);

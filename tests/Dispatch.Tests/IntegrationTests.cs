@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Grid.Contracts;
 using Grid.Grains.Catalog;
 using Grid.Grains.Delegation;
+using Grid.Grains.Evaluations;
 using Grid.Grains.Geography;
 using Grid.Grains.People;
 using Grid.Testing;
@@ -32,10 +33,14 @@ public sealed class IntegrationTests(DispatchGateway factory)
         var done = await (await worker.ActAsync(request.Id, "complete", Step() with { Outcome = "已代办" })).OkAsync<TaskDto>();
 
         var record = await (await center.GetAsync($"/api/service-records/{request.Id}")).OkAsync<ServiceRecordDto>();
-        var qr = await (await worker.PostAsync($"/api/service-records/{request.Id}/qr-token", null)).OkAsync<QrTokenDto>();
-        var rated = await factory.CreateClient().PostAsJsonAsync(qr.ApiUrl, new QrEvaluationRequest(Satisfaction.Dissatisfied, null, "办得太慢"), Json.Options);
+        // The worker gets no link; the resident's arrives by SMS (queued for the SMS gateway).
+        var workerLink = await worker.PostAsync($"/api/service-records/{request.Id}/qr-token", null);
+        var sms = (await _world.Grains.GetGrain<IOutgoingSmsGrain>(village).PendingAsync(500)).First(m => m.RecordId == request.Id && m.Phone == resident.Phone);
+        var link = "/api/public/evaluations/qr/" + sms.Text[(sms.Text.IndexOf("/rate/", StringComparison.Ordinal) + 6)..];
+        var rated = await factory.CreateClient().PostAsJsonAsync(link, new QrEvaluationRequest(Satisfaction.Dissatisfied, null, "办得太慢"), Json.Options);
 
         Assert.Equal(Stage.Completed, done.Stage);
+        Assert.Equal(HttpStatusCode.Forbidden, workerLink.StatusCode);
         Assert.Equal((ServiceRecordKind.AssistedAgencyTask, request.WorkerId, RequestTests.Item, village, resident.Id),
             (record.Kind, record.StaffId, record.ItemCode, record.VillageCode, record.ResidentId));
         Assert.Equal(HttpStatusCode.Created, rated.StatusCode);

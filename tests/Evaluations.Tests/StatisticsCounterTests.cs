@@ -23,7 +23,7 @@ public sealed class StatisticsCounterTests(EvaluationsFactory factory)
         {
             var level = random.Next(6) is var l && l == 5 ? (Satisfaction?)null : (Satisfaction)l;
             var outcome = new RectificationOutcome(random.Next(2) == 0, random.Next(2) == 0, random.Next(2) == 0, random.Next(2) == 0, random.Next(5) == 0);
-            sent.Add(new ServiceFact($"cnt-{item}-{i}", 1, item, "计数事项", staff, Village, Completed.AddDays(i % 7), i % 3 == 0 ? null : 0.125 * i, level, outcome));
+            sent.Add(new ServiceFact($"cnt-{item}-{i}", 1, item, "计数事项", staff, Village, Completed.AddDays(i % 7), i % 3 == 0 ? null : 0.125 * i, level, outcome, Flagged: i % 4 == 1));
         }
         // Every third record is updated (a new version), some twice; every fifth version is delivered twice.
         foreach (var f in sent.Where((_, i) => i % 3 == 0).ToList())
@@ -47,6 +47,27 @@ public sealed class StatisticsCounterTests(EvaluationsFactory factory)
         AssertEqual(recount, await grains.GetGrain<IServiceStatsGrain>(StatsKeys.Key("2026-03", StatsDimension.Staff, staff)).TallyAsync(March));
         var county = await grains.GetGrain<IStatsRollupGrain>(StatsKeys.Key("2026-03", StatsDimension.Region, "421221000000")).TallyAsync(March with { ItemCode = item });
         AssertEqual(recount, county);
+
+        // Flagged ratings (entered by the server) left out: the counters' second half subtracts exactly what a recount skips.
+        var unflagged = EvaluationStatistics.Tally(latest.Values, March with { ExcludeFlagged = true });
+        Assert.True(recount.Flagged > 0 && unflagged.Evaluations == recount.Evaluations - recount.Flagged);
+        AssertEqual(unflagged, await grains.GetGrain<IServiceStatsGrain>(StatsKeys.Key("2026-03", StatsDimension.Staff, staff)).TallyAsync(March with { ExcludeFlagged = true }));
+        AssertEqual(unflagged, await grains.GetGrain<IStatsRollupGrain>(StatsKeys.Key("2026-03", StatsDimension.Region, "421221000000")).TallyAsync(March with { ItemCode = item, ExcludeFlagged = true }));
+    }
+
+    [Fact]
+    public void ACounterSavedBeforeFlagsExistedGrowsOnItsNextWrite()
+    {
+        var fact = new ServiceFact("legacy-1", 1, "I", "事项", "s", Village, Completed, null, Satisfaction.Satisfied, RectificationOutcome.None, Flagged: true);
+        var counters = new Dictionary<string, long[]> { ["10||I"] = [1, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0] };
+
+        StatsCounters.Apply(counters, "10||I", fact, +1);
+
+        Assert.Equal(StatsCounters.Length, counters["10||I"].Length);
+        var all = StatsCounters.ToTally(counters.Values);
+        var unflagged = StatsCounters.ToTally(counters.Values, excludeFlagged: true);
+        Assert.Equal((2, 2, 1), (all.Services, all.Evaluations, all.Flagged));
+        Assert.Equal((2, 1, 1), (unflagged.Services, unflagged.Evaluations, unflagged.LevelCounts[(int)Satisfaction.Satisfied]));
     }
 
     [Fact]

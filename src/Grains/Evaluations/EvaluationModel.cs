@@ -40,6 +40,11 @@ public sealed record IndicatorRatings(
     [property: Id(2)] Satisfaction? GuideAccuracy,
     [property: Id(3)] Satisfaction? Convenience);
 
+/// <summary>
+/// A rating as the gateway hands it over. <see cref="EnteredBy"/> and <see cref="EnteredByRole"/>
+/// name the account (or "link:{invitation}" and the invitee) that entered it; <see cref="Flag"/> says
+/// why it is not independent of the server, or null.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("grid.evaluation-submission")]
 public sealed record EvaluationSubmission(
     [property: Id(0)] Satisfaction Overall,
@@ -47,7 +52,9 @@ public sealed record EvaluationSubmission(
     [property: Id(2)] string? Comment,
     [property: Id(3)] RatingChannel Channel,
     [property: Id(4)] string EnteredBy,
-    [property: Id(5)] string? IdempotencyKey);
+    [property: Id(5)] string? IdempotencyKey,
+    [property: Id(6)] string? EnteredByRole = null,
+    [property: Id(7)] string? Flag = null);
 
 [GenerateSerializer, Immutable, Alias("grid.evaluation-info")]
 public sealed record EvaluationInfo(
@@ -58,7 +65,17 @@ public sealed record EvaluationInfo(
     [property: Id(4)] RatingChannel Channel,
     [property: Id(5)] DateTime EvaluatedAtUtc,
     [property: Id(6)] string EnteredBy,
-    [property: Id(7)] string? IdempotencyKey);
+    [property: Id(7)] string? IdempotencyKey,
+    [property: Id(8)] string? EnteredByRole = null,
+    [property: Id(9)] string? Flag = null)
+{
+    /// <summary>
+    /// Flagged: entered or made possible by the person who served (or registered) the service, e.g. a
+    /// phone rating typed in by the window clerk who served. Counted, shown, and left out on request.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool Flagged => Flag is not null;
+}
 
 /// <summary>What the rectification of a bad review has reached, as the statistics count it.</summary>
 [GenerateSerializer, Immutable, Alias("grid.rectification-outcome")]

@@ -14,8 +14,11 @@ public sealed class EvaluationOptions
     /// <summary>A corrected working-day calendar (JSON); empty uses the one shipped with Grid.</summary>
     public string? CalendarFile { get; set; }
 
-    /// <summary>How long a QR evaluation link on a receipt stays valid.</summary>
+    /// <summary>How long a rating link (the SMS invitation or the printed slip's QR code) stays valid.</summary>
     public int QrTokenLifetimeDays { get; set; } = 30;
+
+    /// <summary>Where residents open the portal; SMS invitations link to "{PortalBaseUrl}/rate/{token}".</summary>
+    public string PortalBaseUrl { get; set; } = "http://localhost:5080";
 
     public RectificationRule RuleFor(string villageCode) =>
         RegionRules.Where(r => RegionCodes.Contains(r.Key, villageCode))

@@ -14,7 +14,9 @@ public sealed record EvaluationRates(
 /// evaluations. Callback rate: bad reviews whose resident was called back / bad reviews.
 /// On-time rectification rate: bad reviews fixed or explained before the deadline / bad reviews that
 /// were either resolved or went overdue (those still inside their deadline are not yet judged).
-/// Evaluations voided by an upheld appeal count as services but not as evaluations.
+/// Evaluations voided by an upheld appeal count as services but not as evaluations. Flagged ratings
+/// (entered or made possible by the server) are counted as any other unless the filter excludes them;
+/// <see cref="EvaluationTally.Flagged"/> says how many there were.
 /// </summary>
 public static class EvaluationStatistics
 {
@@ -24,11 +26,11 @@ public static class EvaluationStatistics
         && (filter.ItemCode is null || fact.ItemCode == filter.ItemCode);
 
     public static EvaluationTally Tally(IEnumerable<ServiceFact> facts, StatsFilter filter) =>
-        Tally(facts.Where(f => Matches(f, filter)));
+        Tally(facts.Where(f => Matches(f, filter)), filter.ExcludeFlagged);
 
-    public static EvaluationTally Tally(IEnumerable<ServiceFact> facts)
+    public static EvaluationTally Tally(IEnumerable<ServiceFact> facts, bool excludeFlagged = false)
     {
-        int services = 0, timed = 0, evaluations = 0, bad = 0, calledBack = 0, due = 0, onTime = 0, voided = 0;
+        int services = 0, timed = 0, evaluations = 0, bad = 0, calledBack = 0, due = 0, onTime = 0, voided = 0, flagged = 0;
         double hours = 0;
         var levels = new int[5];
         foreach (var f in facts)
@@ -36,6 +38,8 @@ public static class EvaluationStatistics
             services++;
             if (f.HoursToComplete is { } h) { timed++; hours += h; }
             if (f.Level is not { } level) continue;
+            if (f.Flagged && !f.Outcome.Voided) flagged++;
+            if (f.Flagged && excludeFlagged) continue;
             if (f.Outcome.Voided) { voided++; continue; }
             evaluations++;
             levels[(int)level]++;
@@ -45,13 +49,13 @@ public static class EvaluationStatistics
             if (f.Outcome.Resolved || f.Outcome.Overdue) due++;
             if (f.Outcome.ResolvedOnTime) onTime++;
         }
-        return new(services, timed, Math.Round(hours, 3), evaluations, levels, bad, calledBack, due, onTime, voided);
+        return new(services, timed, Math.Round(hours, 3), evaluations, levels, bad, calledBack, due, onTime, voided, flagged);
     }
 
     public static IReadOnlyList<ItemTally> TallyByItem(IEnumerable<ServiceFact> facts, StatsFilter filter) =>
         facts.Where(f => Matches(f, filter))
             .GroupBy(f => f.ItemCode)
-            .Select(g => new ItemTally(g.Key, g.OrderByDescending(f => f.CompletedAtUtc).First().ItemName, Tally(g)))
+            .Select(g => new ItemTally(g.Key, g.OrderByDescending(f => f.CompletedAtUtc).First().ItemName, Tally(g, filter.ExcludeFlagged)))
             .OrderBy(t => t.ItemCode, StringComparer.Ordinal)
             .ToList();
 

@@ -9,10 +9,19 @@ public interface IServiceRecordGrain : IGrainWithStringKey
 {
     /// <summary>
     /// Idempotent: the first registration wins; a later call with the same id changes nothing and
-    /// returns the stored record with <c>Created = false</c>, so callers may retry freely.
+    /// returns the stored record with <c>Created = false</c>, so callers may retry freely. The first
+    /// registration also invites the served resident (and each registered family proxy) to rate, by
+    /// an SMS link queued in <see cref="IOutgoingSmsGrain"/>.
     /// </summary>
     [Alias("register")]
     Task<ServiceRegistration> RegisterAsync(ServiceRecordInfo info);
+
+    /// <summary>
+    /// The window slip's link, handed out once per record (a second print is 409); <paramref name="byServer"/>
+    /// marks a slip printed by the person who served or registered the service, whose ratings are flagged.
+    /// </summary>
+    [Alias("print-slip")]
+    Task<RatingSlip> PrintSlipAsync(string by, bool byServer);
 
     [Alias("get")]
     Task<ServiceRecordView?> GetAsync();
@@ -28,6 +37,17 @@ public interface IEvaluationGrain : IGrainWithStringKey
     /// <summary>Rates the service; a second evaluation is refused (409) unless it repeats the first's idempotency key.</summary>
     [Alias("evaluate")]
     Task<EvaluationInfo> EvaluateAsync(EvaluationSubmission submission);
+
+    /// <summary>What the rating link with this secret may do now; changes nothing.</summary>
+    [Alias("check-link")]
+    Task<RatingLinkCheck> CheckLinkAsync(string secret);
+
+    /// <summary>
+    /// Rates through an invitation: stored only when the link is Open (the answer then carries the
+    /// evaluation); otherwise nothing changes and the answer says why (Unknown, Spent, Expired).
+    /// </summary>
+    [Alias("rate-by-link")]
+    Task<RatingLinkCheck> RateByLinkAsync(string secret, EvaluationSubmission submission);
 
     /// <summary>Called by the rectification when callback, resolution, overdue or an appeal changes the numbers.</summary>
     [Alias("outcome")]

@@ -1,6 +1,8 @@
 using Grid.Grains.Common;
+using Grid.Grains.People;
 using Grid.Storage;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Grid.Grains.Evaluations;
 
@@ -15,6 +17,12 @@ public sealed class ServiceRecordState
     // owed to the statistics, and a bad evaluation owes a rectification until it is opened.
     public int PublishedVersion { get; set; }
     public bool RectificationOpened { get; set; }
+
+    /// <summary>Rating links issued for this record (SMS to the resident and proxies, the window slip); secrets are kept hashed.</summary>
+    public List<RatingInvitation> Invitations { get; set; } = [];
+
+    /// <summary>Invitation texts owed to the SMS queue; they leave the state once queued.</summary>
+    public List<OutgoingSms> UnsentSms { get; set; } = [];
 }
 
 /// <summary>
@@ -29,6 +37,7 @@ public sealed class ServiceRecordState
 public sealed class ServiceRecordGrain(
     [PersistentState("service-record", GridStorage.Name)] IPersistentState<ServiceRecordState> state,
     TimeProvider clock,
+    IOptions<EvaluationOptions> options,
     ILogger<ServiceRecordGrain> logger) : Grain, IServiceRecordGrain, IEvaluationGrain
 {
     private static readonly TimeSpan RetryEvery = TimeSpan.FromSeconds(5);
@@ -46,11 +55,58 @@ public sealed class ServiceRecordGrain(
         if (state.State.Record is { } stored) return new(stored, false);
         if (info.Id != this.GetPrimaryKeyString())
             throw new ArgumentException($"Service record {info.Id} cannot be stored under key {this.GetPrimaryKeyString()}.");
+        // Read before the save: a resident who cannot be read fails the registration, and the caller retries.
+        var resident = info.ResidentId is { } rid ? await GrainFactory.GetGrain<IResidentGrain>(rid).GetAsync() : null;
+        var (invitations, sms) = Invitations().ForCompletion(info, resident);
         state.State.Record = info;
+        state.State.Invitations.AddRange(invitations);
+        state.State.UnsentSms.AddRange(sms);
         state.State.Version++;
         await state.CommitAsync(this, logger);
         await PayAsync(openRectification: false);
         return new(info, true);
+    }
+
+    public async Task<RatingSlip> PrintSlipAsync(string by, bool byServer)
+    {
+        var record = state.State.Record ?? throw new NotFoundException($"No service record has the id {this.GetPrimaryKeyString()}.");
+        if (state.State.Evaluation is not null) throw new ConflictException($"Service record {record.Id} has already been rated.");
+        if (state.State.Invitations.Find(i => i.Invitee == RatingInvitees.Slip) is { } printed)
+            throw new ConflictException($"The rating slip of service record {record.Id} was printed on {ShanghaiTime.Show(printed.IssuedAtUtc):yyyy-MM-dd HH:mm} by {printed.IssuedBy}; a slip's link is shown once. The resident can still rate through the SMS link or the portal.");
+        var (invitation, token) = Invitations().Slip(record, by, byServer);
+        state.State.Invitations.Add(invitation);
+        await state.CommitAsync(this, logger);
+        logger.LogInformation("Rating slip {InvitationId} of service record {RecordId} printed by {By}", invitation.Id, record.Id, by);
+        return new RatingSlip(token, invitation.ExpiresAtUtc);
+    }
+
+    public Task<RatingLinkCheck> CheckLinkAsync(string secret) => Task.FromResult(Check(secret).Check);
+
+    public async Task<RatingLinkCheck> RateByLinkAsync(string secret, EvaluationSubmission submission)
+    {
+        var (check, invitation) = Check(secret);
+        if (check.Status != RatingLinkStatus.Open) return check;
+        var index = state.State.Invitations.IndexOf(invitation!);
+        state.State.Invitations[index] = invitation! with { SpentAtUtc = clock.GetUtcNow().UtcDateTime };
+        var flag = invitation!.IssuedByServer ? "The slip was printed by the staff member who served or registered the service." : null;
+        var evaluation = await StoreAsync(submission with
+        {
+            Channel = RatingChannel.QrCode, EnteredBy = $"link:{invitation.Id}", EnteredByRole = invitation.Invitee, Flag = flag, IdempotencyKey = null,
+        });
+        return check with { Evaluation = evaluation };
+    }
+
+    private RatingInvitationIssuer Invitations() => new(clock, options.Value);
+
+    private (RatingLinkCheck Check, RatingInvitation? Invitation) Check(string secret)
+    {
+        var hash = RatingLinks.Hash(secret);
+        var invitation = state.State.Record is null ? null : state.State.Invitations.Find(i => i.SecretHash == hash);
+        if (invitation is null) return (new(RatingLinkStatus.Unknown, null, default), null);
+        var status = state.State.Evaluation is not null ? RatingLinkStatus.Spent
+            : clock.GetUtcNow().UtcDateTime >= invitation.ExpiresAtUtc ? RatingLinkStatus.Expired
+            : RatingLinkStatus.Open;
+        return (new(status, View(), invitation.ExpiresAtUtc), invitation);
     }
 
     public Task<ServiceRecordView?> GetAsync() => Task.FromResult(View());
@@ -63,12 +119,21 @@ public sealed class ServiceRecordGrain(
             if (submission.IdempotencyKey is { } key && key == existing.IdempotencyKey) return existing;
             throw new ConflictException($"Service record {record.Id} was already rated on {ShanghaiTime.Show(existing.EvaluatedAtUtc):yyyy-MM-dd HH:mm}; each service is rated once (一次一评, 一事一评).");
         }
+        return await StoreAsync(submission);
+    }
+
+    /// <summary>Saves the first evaluation (with whatever else the caller changed in the state), then pays its follow-ups.</summary>
+    private async Task<EvaluationInfo> StoreAsync(EvaluationSubmission submission)
+    {
+        var record = state.State.Record!;
         var evaluation = new EvaluationInfo(record.Id, submission.Overall, submission.Indicators, submission.Comment,
-            submission.Channel, clock.GetUtcNow().UtcDateTime, submission.EnteredBy, submission.IdempotencyKey);
+            submission.Channel, clock.GetUtcNow().UtcDateTime, submission.EnteredBy, submission.IdempotencyKey,
+            submission.EnteredByRole, submission.Flag);
         state.State.Evaluation = evaluation;
         state.State.Version++;
         await state.CommitAsync(this, logger);
-        logger.LogInformation("Service record {RecordId} rated {Level} via {Channel}", record.Id, evaluation.Overall, evaluation.Channel);
+        logger.LogInformation("Service record {RecordId} rated {Level} via {Channel} by {EnteredBy}{Flag}", record.Id, evaluation.Overall,
+            evaluation.Channel, evaluation.EnteredBy, evaluation.Flagged ? " (flagged)" : "");
         // The first evaluation: its rectification does not exist yet, so it cannot be calling us.
         await PayAsync(openRectification: true);
         return evaluation;
@@ -94,7 +159,7 @@ public sealed class ServiceRecordGrain(
 
     private bool OwesRectification() => state.State.Evaluation is { } e && e.Overall.IsBad() && !state.State.RectificationOpened;
 
-    private bool Owes() => state.State.PublishedVersion < state.State.Version || OwesRectification();
+    private bool Owes() => state.State.PublishedVersion < state.State.Version || OwesRectification() || state.State.UnsentSms.Count > 0;
 
     /// <summary>Pays what the saved state owes; a failure leaves it owed and arms the retry timer.</summary>
     private async Task PayAsync(bool openRectification)
@@ -103,6 +168,13 @@ public sealed class ServiceRecordGrain(
         _draining = true;
         try
         {
+            if (state.State.UnsentSms.Count > 0)
+            {
+                var queue = GrainFactory.GetGrain<IOutgoingSmsGrain>(state.State.Record!.VillageCode);
+                foreach (var sms in state.State.UnsentSms.ToList()) await queue.QueueAsync(sms);
+                state.State.UnsentSms.Clear();
+                await state.CommitAsync(this, logger);
+            }
             if (openRectification && OwesRectification())
             {
                 await GrainFactory.GetGrain<IRectificationGrain>(state.State.Record!.Id)

@@ -23,12 +23,12 @@ public sealed record StatsSnapshot(
     }
 
     public EvaluationTally Tally(string month, StatsFilter filter) =>
-        StatsCounters.ToTally(Counters.Where(b => Matches(month, b.Key, filter)).Select(b => b.Value));
+        StatsCounters.ToTally(Counters.Where(b => Matches(month, b.Key, filter)).Select(b => b.Value), filter.ExcludeFlagged);
 
     public IReadOnlyList<ItemTally> ByItem(string month, StatsFilter filter) =>
         Counters.Where(b => Matches(month, b.Key, filter))
             .GroupBy(b => b.Key.Split('|')[2])
-            .Select(g => new ItemTally(g.Key, ItemNames.GetValueOrDefault(g.Key, g.Key), StatsCounters.ToTally(g.Select(b => b.Value))))
+            .Select(g => new ItemTally(g.Key, ItemNames.GetValueOrDefault(g.Key, g.Key), StatsCounters.ToTally(g.Select(b => b.Value), filter.ExcludeFlagged)))
             .OrderBy(t => t.ItemCode, StringComparer.Ordinal)
             .ToList();
 
@@ -42,7 +42,7 @@ public sealed record StatsSnapshot(
             foreach (var (bucket, counts) in p.Counters)
             {
                 if (!total.TryGetValue(bucket, out var t)) total[bucket] = t = new long[StatsCounters.Length];
-                for (var i = 0; i < t.Length; i++) t[i] += counts[i];
+                for (var i = 0; i < counts.Length; i++) t[i] += counts[i];
             }
             foreach (var (code, name) in p.ItemNames) names[code] = name;
         }

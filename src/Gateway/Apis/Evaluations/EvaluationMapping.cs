@@ -25,7 +25,8 @@ internal static class EvaluationMapping
         e.RecordId, e.Overall, e.Overall.IsBad(),
         new IndicatorRatingsDto(e.Indicators.Efficiency, e.Indicators.Attitude, e.Indicators.GuideAccuracy, e.Indicators.Convenience),
         e.Comment, e.Channel, ShanghaiTime.Show(e.EvaluatedAtUtc),
-        e.Overall.IsBad() ? $"/api/rectifications/{Uri.EscapeDataString(e.RecordId)}" : null);
+        e.Overall.IsBad() ? $"/api/rectifications/{Uri.EscapeDataString(e.RecordId)}" : null,
+        e.EnteredBy, e.EnteredByRole, e.Flagged, e.Flag);
 
     public static IndicatorRatings ToModel(this IndicatorRatingsDto? d) => new(d?.Efficiency, d?.Attitude, d?.GuideAccuracy, d?.Convenience);
 

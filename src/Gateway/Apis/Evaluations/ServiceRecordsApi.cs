@@ -23,8 +23,8 @@ public static class ServiceRecordsApi
         api.MapGet("/{id}", Get).WithName("GetServiceRecord").WithSummary("A service record with its evaluation.")
             .RequireAuthorization(p => p.RequireRole(EvaluationMapping.StaffRoles));
         api.MapPost("/{id}/qr-token", IssueQrToken).WithName("IssueEvaluationQrToken")
-            .WithSummary("A signed, expiring link for the receipt's QR code, so the resident can rate without an account.")
-            .RequireAuthorization(p => p.RequireRole(Roles.CenterStaff, Roles.Worker, Roles.Coordinator, Roles.Admin));
+            .WithSummary("Print the window slip: a single-use, expiring rating link for the slip's QR code, shown once (a second print is 409). Center staff, coordinators and admins only; a slip printed by the staff member who served or registered the service gives a flagged rating.")
+            .RequireAuthorization(p => p.RequireRole(Roles.CenterStaff, Roles.Coordinator, Roles.Admin));
         return api;
     }
 
@@ -48,13 +48,14 @@ public static class ServiceRecordsApi
         return TypedResults.Ok(view.ToDto());
     }
 
-    public static async Task<Ok<QrTokenDto>> IssueQrToken(string id, ClaimsPrincipal user, IGrainFactory grains, QrTokenService tokens)
+    /// <summary>Workers never get a link (the route refuses their role); the slip is for the resident at the window.</summary>
+    public static async Task<Ok<QrTokenDto>> IssueQrToken(string id, ClaimsPrincipal user, IGrainFactory grains)
     {
         var view = await FindAsync(grains, id);
         user.RequireScope(view.Record.VillageCode, $"Service record {id}");
-        if (view.Evaluation is not null) throw new ConflictException($"Service record {id} has already been rated.");
-        var (token, expires) = tokens.Issue(id);
-        return TypedResults.Ok(new QrTokenDto(token, $"/rate/{token}", ShanghaiTime.Show(expires.UtcDateTime), $"/api/public/evaluations/qr/{token}"));
+        var slip = await grains.GetGrain<IServiceRecordGrain>(id).PrintSlipAsync(user.UserName(), Entrants.FlagFor(user, view.Record) is not null);
+        return TypedResults.Ok(new QrTokenDto(slip.Token, RatingLinks.PagePath(slip.Token), ShanghaiTime.Show(slip.ExpiresAtUtc),
+            $"/api/public/evaluations/qr/{slip.Token}"));
     }
 
     internal static async Task<ServiceRecordView> FindAsync(IGrainFactory grains, string id) =>

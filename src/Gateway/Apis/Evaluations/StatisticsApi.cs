@@ -15,17 +15,17 @@ public static class StatisticsApi
     public static void MapStatisticsApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/statistics/{dimension}/{key}", GetStatistics).WithTags("Statistics").WithName("GetEvaluationStatistics")
-            .WithSummary("Satisfaction, bad-review, callback and on-time rectification rates of a worker, item, village, township, county or the city over [from, to].")
+            .WithSummary("Satisfaction, bad-review, callback and on-time rectification rates of a worker, item, village, township, county or the city over [from, to]; excludeFlagged=true leaves out ratings entered by the server (their count is reported either way).")
             .RequireAuthorization(p => p.RequireRole(EvaluationMapping.StaffRoles));
         app.MapGet("/api/public/regions/{code}/satisfaction", GetPublicSatisfaction).WithTags("Public").WithName("GetRegionSatisfaction")
             .WithSummary("The public monthly satisfaction summary of a region (counts and rates only).").AllowAnonymous();
         app.MapGet("/api/quality-assessment", GetQualityAssessment).WithTags("Statistics").WithName("GetQualityAssessment")
-            .WithSummary("质效评估 (Art. 34): volume, time to complete and satisfaction per delegated item in a region, with a keep / review / cancel suggestion.")
+            .WithSummary("质效评估 (Art. 34): volume, time to complete and satisfaction per delegated item in a region, with a keep / review / cancel suggestion; judged on unflagged ratings.")
             .RequireAuthorization(p => p.RequireRole(Roles.DataBureau, Roles.Department, Roles.Coordinator, Roles.Admin));
     }
 
     public static async Task<Ok<StatisticsDto>> GetStatistics(string dimension, string key, DateOnly? from, DateOnly? to,
-        ClaimsPrincipal user, IGrainFactory grains, TimeProvider clock)
+        ClaimsPrincipal user, IGrainFactory grains, TimeProvider clock, bool excludeFlagged = false)
     {
         var (start, end) = StatsQueries.Period(from, to, clock);
         var (dim, scope) = dimension.ToLowerInvariant() switch
@@ -35,12 +35,13 @@ public static class StatisticsApi
             "village" or "township" or "county" or "city" => (StatsDimension.Region, RegionKey(dimension, key, user)),
             _ => throw ValidationException.For("dimension", "Use worker, item, village, township, county or city."),
         };
-        var tally = await StatsQueries.TallyAsync(grains, dim, key, start, end, dim == StatsDimension.Region ? null : scope);
+        var tally = await StatsQueries.TallyAsync(grains, dim, key, start, end, dim == StatsDimension.Region ? null : scope, excludeFlagged);
         var r = EvaluationStatistics.Rates(tally);
         var levels = Enum.GetValues<Satisfaction>().ToDictionary(s => s, s => tally.LevelCounts[(int)s]);
         return TypedResults.Ok(new StatisticsDto(dimension.ToLowerInvariant(), key, start, end, scope ?? RegionCodes.City,
             tally.Services, tally.Evaluations, levels, tally.BadReviews, tally.CalledBack, tally.RectificationsDue, tally.RectifiedOnTime,
-            tally.Voided, r.SatisfactionRate, r.BadReviewRate, r.CallbackRate, r.OnTimeRectificationRate, r.AverageHoursToComplete));
+            tally.Voided, r.SatisfactionRate, r.BadReviewRate, r.CallbackRate, r.OnTimeRectificationRate, r.AverageHoursToComplete,
+            excludeFlagged, tally.Flagged));
     }
 
     /// <summary>
@@ -75,7 +76,8 @@ public static class StatisticsApi
         if (!RegionCodes.IsValid(code)) throw ValidationException.For("region", $"'{code}' is not a 12-digit region code.");
         user.RequireScope(code, $"Region {code}");
         var (start, end) = StatsQueries.Period(from ?? ShanghaiTime.DateOf(clock.GetUtcNow().UtcDateTime).AddMonths(-11), to, clock);
-        var filter = StatsQueries.Filter(start, end, null, string.IsNullOrWhiteSpace(itemCode) ? null : itemCode.Trim());
+        // Judged on what residents said independently of the server: flagged ratings are left out (and counted).
+        var filter = StatsQueries.Filter(start, end, null, string.IsNullOrWhiteSpace(itemCode) ? null : itemCode.Trim(), excludeFlagged: true);
         var months = StatsKeys.Months(start, end);
         var perMonth = await Task.WhenAll(months.Select(m => StatsQueries.ByItemAsync(grains, m, code, filter)));
         var thresholds = new QualityThresholds();
@@ -86,7 +88,7 @@ public static class StatisticsApi
             var suggestion = DelegationQualityRules.Assess(tally, months.Count, thresholds);
             return new ItemAssessmentDto(g.Key, g.Last().ItemName, tally.Services, Math.Round((double)tally.Services / months.Count, 2),
                 rates.AverageHoursToComplete, tally.Evaluations, rates.SatisfactionRate, rates.BadReviewRate,
-                suggestion.Verdict, suggestion.Reasons);
+                suggestion.Verdict, suggestion.Reasons, tally.Flagged);
         }).OrderBy(i => i.ItemCode, StringComparer.Ordinal).ToList();
         return TypedResults.Ok(new QualityAssessmentDto(code, start, end, items));
     }
@@ -120,12 +122,13 @@ internal static class StatsQueries
         return (start, end);
     }
 
-    public static StatsFilter Filter(DateOnly from, DateOnly to, string? scope, string? item) =>
-        new(ShanghaiTime.StartOfDayUtc(from), ShanghaiTime.StartOfDayUtc(to.AddDays(1)), scope, item);
+    public static StatsFilter Filter(DateOnly from, DateOnly to, string? scope, string? item, bool excludeFlagged = false) =>
+        new(ShanghaiTime.StartOfDayUtc(from), ShanghaiTime.StartOfDayUtc(to.AddDays(1)), scope, item, excludeFlagged);
 
-    public static async Task<EvaluationTally> TallyAsync(IGrainFactory grains, StatsDimension dim, string key, DateOnly from, DateOnly to, string? scope)
+    public static async Task<EvaluationTally> TallyAsync(IGrainFactory grains, StatsDimension dim, string key, DateOnly from, DateOnly to, string? scope,
+        bool excludeFlagged = false)
     {
-        var filter = Filter(from, to, scope, null);
+        var filter = Filter(from, to, scope, null, excludeFlagged);
         var tallies = await Task.WhenAll(StatsKeys.Months(from, to).Select(m => MonthAsync(grains, m, dim, key, filter)));
         return tallies.Aggregate(EvaluationTally.Empty, (a, b) => a.Add(b));
     }

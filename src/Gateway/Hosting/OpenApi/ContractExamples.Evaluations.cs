@@ -12,7 +12,8 @@ public static partial class ContractExamples
         var ratings = all.Put(new IndicatorRatingsDto(Satisfaction.Satisfied, Satisfaction.VerySatisfied, null, Satisfaction.Satisfied));
         all.Put(new CreateEvaluationRequest(recordId, Satisfaction.Satisfied, ratings, "上门办理,很方便", RatingChannel.Portal));
         all.Put(new QrEvaluationRequest(Satisfaction.VerySatisfied, null, "服务热情"));
-        var evaluation = all.Put(new EvaluationDto(recordId, Satisfaction.Satisfied, false, ratings, "上门办理,很方便", RatingChannel.Portal, At.AddHours(2), null));
+        var evaluation = all.Put(new EvaluationDto(recordId, Satisfaction.Satisfied, false, ratings, "上门办理,很方便", RatingChannel.Portal, At.AddHours(2), null,
+            "resident-wanniancun", "Resident", false, null));
         all.Put(new ServiceRecordDto(recordId, ServiceRecordKind.AssistedAgencyTask, WorkerId, "张帮办", ItemCode, ItemName, Village, Township,
             "温泉街道便民服务中心", At.AddHours(-1), At, ResidentId, null, evaluation));
         all.Put(new RectificationStepRequest(RectificationActionKind.Fix, "已补发津贴并向居民说明", ["发放凭证-202603.pdf"], null));

@@ -1,0 +1,51 @@
+using Grid.Grains.Common;
+using Grid.Storage;
+
+namespace Grid.Grains.Evaluations;
+
+/// <summary>
+/// Text messages waiting for the SMS gateway, one queue per village ("sms-outbox" rows). Grid sends
+/// nothing itself: a gateway adapter takes <see cref="PendingAsync"/> and acknowledges with
+/// <see cref="MarkSentAsync"/>. No HTTP route reads it, so staff never see a resident's link.
+/// </summary>
+[Alias("grid.IOutgoingSmsGrain")]
+public interface IOutgoingSmsGrain : IGrainWithStringKey
+{
+    /// <summary>Idempotent by message id, so a sender's retry queues the message once.</summary>
+    [Alias("queue")] Task QueueAsync(OutgoingSms message);
+
+    [Alias("pending")] Task<IReadOnlyList<OutgoingSms>> PendingAsync(int take);
+
+    [Alias("sent")] Task MarkSentAsync(IReadOnlyList<string> ids);
+}
+
+/// <summary>One row per unsent message: queuing and acknowledging cost one row each however long the queue.</summary>
+public sealed class OutgoingSmsGrain(IGrainRowStore store) : Grain, IOutgoingSmsGrain
+{
+    private readonly SortedDictionary<string, OutgoingSms> _pending = new(StringComparer.Ordinal);
+    private GrainRows<OutgoingSms> _rows = null!;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _rows = new GrainRows<OutgoingSms>(store, "sms-outbox", this.GetPrimaryKeyString());
+        foreach (var (key, message) in await _rows.ReadAllAsync()) _pending[key] = message;
+    }
+
+    public async Task QueueAsync(OutgoingSms message)
+    {
+        if (_pending.ContainsKey(message.Id)) return;
+        await _rows.UpsertAsync(message.Id, message);
+        _pending[message.Id] = message;
+    }
+
+    public Task<IReadOnlyList<OutgoingSms>> PendingAsync(int take) =>
+        Task.FromResult<IReadOnlyList<OutgoingSms>>([.. _pending.Values.OrderBy(m => m.QueuedAtUtc).Take(Math.Clamp(take, 1, 500))]);
+
+    public async Task MarkSentAsync(IReadOnlyList<string> ids)
+    {
+        var known = ids.Where(_pending.ContainsKey).Distinct().ToList();
+        if (known.Count == 0) return;
+        await _rows.ApplyAsync([], known);
+        foreach (var id in known) _pending.Remove(id);
+    }
+}
