@@ -10,8 +10,10 @@ public static class AnonymousRoutes
 {
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
-        // Signing in.
+        // Signing in, and the refresh cookie's own routes (the cookie, not a bearer token, is the credential).
         "POST /api/auth/token",
+        "POST /api/auth/refresh",
+        "POST /api/auth/sign-out",
         // The public face of the city: regions, locate, published lists and rosters, guides, satisfaction.
         "GET /api/regions/{code}",
         "GET /api/regions/{code}/children",
