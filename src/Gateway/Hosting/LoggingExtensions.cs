@@ -27,6 +27,9 @@ public static class LoggingExtensions
     /// </summary>
     public static IApplicationBuilder UseGridRequestLogging(this IApplicationBuilder app) => app.UseSerilogRequestLogging(o =>
     {
+        // This host's logger, not the static one: with several hosts in one process (tests) the static
+        // logger is whichever host started last, and request lines would land in its files.
+        o.Logger = app.ApplicationServices.GetService<Serilog.ILogger>();
         o.GetLevel = (http, _, exception) => exception is not null || http.Response.StatusCode >= 500 ? LogEventLevel.Error : LogEventLevel.Information;
         o.EnrichDiagnosticContext = (diagnostics, http) =>
         {
