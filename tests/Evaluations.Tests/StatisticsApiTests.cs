@@ -99,4 +99,21 @@ public sealed class StatisticsApiTests(EvaluationsFactory factory)
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
+
+    [Fact]
+    public async Task AWorkersStatisticsAreRefusedToACallerWhoseRegionTheWorkerIsOutside()
+    {
+        var worker = await factory.SignedInClientAsync(DemoAccounts.Worker);
+        var workerId = (await (await worker.GetAsync("/api/auth/me")).ReadAsync<AccountDto>()).SubjectId!;
+        var outside = await factory.SignedInClientAsync(DemoAccounts.OtherCoordinator);
+        var inside = await factory.SignedInClientAsync(DemoAccounts.Center);
+        Assert.False(RegionCodes.Contains((await (await outside.GetAsync("/api/auth/me")).ReadAsync<AccountDto>()).RegionCode, workerId));
+
+        var refused = await outside.GetAsync($"/api/statistics/worker/{workerId}");
+        var allowed = await inside.GetAsync($"/api/statistics/worker/{workerId}");
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(workerId, (await allowed.ReadAsync<StatisticsDto>()).Key);
+    }
 }

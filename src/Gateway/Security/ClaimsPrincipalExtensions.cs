@@ -23,8 +23,4 @@ public static class ClaimsPrincipalExtensions
     public static string RegionCode(this ClaimsPrincipal user) => user.FindFirstValue(GridClaims.Region) ?? "";
 
     public static string? SubjectId(this ClaimsPrincipal user) => user.FindFirstValue(GridClaims.Subject);
-
-    /// <summary>True when the caller's region contains <paramref name="codeOrGridId"/>.</summary>
-    public static bool CanSee(this ClaimsPrincipal user, string codeOrGridId) =>
-        RegionCodes.Contains(user.RegionCode(), codeOrGridId);
 }

@@ -10,11 +10,6 @@ internal static class EvaluationMapping
 {
     public static readonly string[] StaffRoles = [Roles.CenterStaff, Roles.Worker, Roles.Coordinator, Roles.Department, Roles.DataBureau, Roles.Admin];
 
-    public static void RequireScope(this ClaimsPrincipal user, string code, string what)
-    {
-        if (!user.CanSee(code)) throw new ForbiddenException($"{what} lies outside your region {user.RegionCode()}.");
-    }
-
     public static ServiceRecordDto ToDto(this ServiceRecordView v) => new(
         v.Record.Id, v.Record.Kind, v.Record.StaffId, v.Record.StaffName, v.Record.ItemCode, v.Record.ItemName,
         v.Record.VillageCode, v.Record.HandledByUnitCode, v.Record.HandledByUnitName,

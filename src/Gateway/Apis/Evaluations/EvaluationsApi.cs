@@ -2,6 +2,7 @@ using Grid.Gateway.Apis.Common;
 using System.Security.Claims;
 using Grid.Contracts;
 using Grid.Gateway.Security;
+using Grid.Gateway.Security.Access;
 using Grid.Grains.Common;
 using Grid.Grains.Evaluations;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -32,7 +33,7 @@ public static class EvaluationsApi
         pub.MapPost("/qr/{token}", RateByQr).WithName("RateByQr").WithSummary("Rate a service through the single-use link delivered to the resident, without an account; a spent link answers 409, an expired one 410.");
     }
 
-    public static async Task<Created<EvaluationDto>> Create(CreateEvaluationRequest request, ClaimsPrincipal user, IGrainFactory grains,
+    public static async Task<Created<EvaluationDto>> Create(CreateEvaluationRequest request, ClaimsPrincipal user, AccessService access, IGrainFactory grains,
         [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey)
     {
         if (user.Role() == Roles.Worker)
@@ -45,13 +46,13 @@ public static class EvaluationsApi
         if (user.Role() == Roles.Resident)
         {
             if (request.Channel == RatingChannel.Phone) throw ValidationException.For("channel", "Residents rate on the Portal or a Terminal; phone ratings are entered by staff.");
-            if (view.Record.ResidentId is null || view.Record.ResidentId != user.SubjectId())
-                throw new ForbiddenException("You can rate only services done for you; a family proxy rates through the link sent to their phone.");
+            await access.RequireAsync(Act.Read, view.Record.Target(),
+                "You can rate only services done for you; a family proxy rates through the link sent to their phone.");
         }
         else if (PhoneStaff.Contains(user.Role()))
         {
             if (request.Channel == RatingChannel.Portal) throw ValidationException.For("channel", "Staff enter ratings given by Phone or at a Terminal.");
-            user.RequireScope(view.Record.VillageCode, $"Service record {request.RecordId}");
+            await access.RequireAsync(Act.Change, view.Record.Target());
             flag = Entrants.FlagFor(user, view.Record);
         }
         else throw new ForbiddenException("Only the resident served, or center staff entering the resident's rating, can rate a service.");
@@ -64,11 +65,10 @@ public static class EvaluationsApi
         return TypedResults.Created($"/api/evaluations/{Uri.EscapeDataString(request.RecordId)}", evaluation.ToDto());
     }
 
-    public static async Task<Ok<EvaluationDto>> Get(string recordId, ClaimsPrincipal user, IGrainFactory grains)
+    public static async Task<Ok<EvaluationDto>> Get(string recordId, AccessService access, IGrainFactory grains)
     {
         var view = await ServiceRecordsApi.FindAsync(grains, recordId);
-        if (user.Role() == Roles.Resident ? view.Record.ResidentId != user.SubjectId() : !user.CanSee(view.Record.VillageCode))
-            throw new ForbiddenException($"Service record {recordId} is not yours to see.");
+        await access.RequireAsync(Act.Read, view.Record.Target());
         return TypedResults.Ok(view.Evaluation?.ToDto() ?? throw new NotFoundException($"Service record {recordId} has not been rated yet."));
     }
 

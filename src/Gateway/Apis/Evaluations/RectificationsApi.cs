@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Grid.Contracts;
 using Grid.Gateway.Apis.Common;
 using Grid.Gateway.Security;
+using Grid.Gateway.Security.Access;
 using Grid.Grains.Common;
 using Grid.Grains.Evaluations;
 using Grid.Grains.Regions;
@@ -46,15 +47,15 @@ public static class RectificationsApi
         return TypedResults.Ok(paging.Of(all.Select(r => r.ToDto()).ToList()));
     }
 
-    public static async Task<Ok<RectificationDto>> Get(string id, ClaimsPrincipal user, IGrainFactory grains, HttpContext http)
+    public static async Task<Ok<RectificationDto>> Get(string id, AccessService access, IGrainFactory grains, HttpContext http)
     {
         var info = await FindAsync(grains, id);
-        RequireAccess(user, info, allowResident: true);
+        await access.RequireAsync(Act.Read, info.Target());
         return Versioned(http, info);
     }
 
     public static async Task<Ok<RectificationDto>> Step(string id, RectificationStepRequest request, ClaimsPrincipal user,
-        IGrainFactory grains, HttpContext http, [FromHeader(Name = "If-Match")] string? ifMatch)
+        AccessService access, IGrainFactory grains, HttpContext http, [FromHeader(Name = "If-Match")] string? ifMatch)
     {
         var info = await FindAsync(grains, id);
         var kind = request.Action switch
@@ -66,24 +67,26 @@ public static class RectificationsApi
             RectificationActionKind.ReRate => K.ReRate,
             _ => throw ValidationException.For("action", "Use CallBack, Verify, Fix, Explain or ReRate."),
         };
-        RequireAccess(user, info, allowResident: kind == K.ReRate);
-        if (user.Role() != Roles.Resident && !ActorRoles.Contains(user.Role())) throw new ForbiddenException("Your role does not take rectification steps.");
+        if (user.Role() == Roles.Resident && kind != K.ReRate)
+            throw new ForbiddenException("The resident who gave the review re-rates; the handling unit takes the other steps.");
+        await access.RequireAsync(Act.Change, info.Target());
         var action = new RectificationAction(kind, user.UserName(), request.Note, Clean(request.Evidence), request.Level, null, null);
         return Versioned(http, await grains.GetGrain<IRectificationGrain>(id).ActAsync(action, HttpConcurrency.IfMatch(ifMatch)));
     }
 
-    public static async Task<Ok<RectificationDto>> Appeal(string id, AppealRequest request, ClaimsPrincipal user, IGrainFactory grains,
-        HttpContext http, [FromHeader(Name = "If-Match")] string? ifMatch)
+    public static async Task<Ok<RectificationDto>> Appeal(string id, AppealRequest request, ClaimsPrincipal user, AccessService access,
+        IGrainFactory grains, HttpContext http, [FromHeader(Name = "If-Match")] string? ifMatch)
     {
-        RequireAccess(user, await FindAsync(grains, id), allowResident: false);
+        await access.RequireAsync(Act.Change, (await FindAsync(grains, id)).Target());
         var action = new RectificationAction(K.Appeal, user.UserName(), request.Statement, [], null, request.Reason, null);
         return Versioned(http, await grains.GetGrain<IRectificationGrain>(id).ActAsync(action, HttpConcurrency.IfMatch(ifMatch)));
     }
 
-    public static async Task<Ok<RectificationDto>> Decide(string id, AppealDecisionRequest request, ClaimsPrincipal user, IGrainFactory grains,
-        HttpContext http, [FromHeader(Name = "If-Match")] string? ifMatch)
+    /// <summary>The route admits the data bureau only; the rectification must lie in its region.</summary>
+    public static async Task<Ok<RectificationDto>> Decide(string id, AppealDecisionRequest request, ClaimsPrincipal user, AccessService access,
+        IGrainFactory grains, HttpContext http, [FromHeader(Name = "If-Match")] string? ifMatch)
     {
-        RequireAccess(user, await FindAsync(grains, id), allowResident: false);
+        await access.RequireAsync(Act.Read, (await FindAsync(grains, id)).Target());
         var action = new RectificationAction(K.AppealDecision, user.UserName(), request.Note, [], null, null, request.Upheld);
         return Versioned(http, await grains.GetGrain<IRectificationGrain>(id).ActAsync(action, HttpConcurrency.IfMatch(ifMatch)));
     }
@@ -91,17 +94,6 @@ public static class RectificationsApi
     private static async Task<RectificationInfo> FindAsync(IGrainFactory grains, string id) =>
         await grains.GetGrain<IRectificationGrain>(id).GetAsync()
             ?? throw new NotFoundException($"No rectification exists for service record {id}.");
-
-    private static void RequireAccess(ClaimsPrincipal user, RectificationInfo info, bool allowResident)
-    {
-        if (user.Role() == Roles.Resident)
-        {
-            if (allowResident && info.ResidentId is not null && info.ResidentId == user.SubjectId()) return;
-            throw new ForbiddenException("Only the resident who gave the review can follow or re-rate its rectification.");
-        }
-        if (!user.CanSee(info.VillageCode) && !user.CanSee(info.ResponsibleRegion))
-            throw new ForbiddenException($"The rectification of {info.RecordId} lies outside your region {user.RegionCode()}.");
-    }
 
     private static Ok<RectificationDto> Versioned(HttpContext http, RectificationInfo info)
     {

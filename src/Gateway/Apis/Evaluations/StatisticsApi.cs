@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Security.Claims;
 using Grid.Contracts;
 using Grid.Gateway.Security;
+using Grid.Gateway.Security.Access;
+using Grid.Grains.People;
 using Grid.Grains.Common;
 using Grid.Grains.Evaluations;
 using Grid.Grains.Regions;
@@ -25,14 +27,14 @@ public static class StatisticsApi
     }
 
     public static async Task<Ok<StatisticsDto>> GetStatistics(string dimension, string key, DateOnly? from, DateOnly? to,
-        ClaimsPrincipal user, IGrainFactory grains, TimeProvider clock, bool excludeFlagged = false)
+        AccessService access, IGrainFactory grains, TimeProvider clock, bool excludeFlagged = false)
     {
         var (start, end) = StatsQueries.Period(from, to, clock);
         var (dim, scope) = dimension.ToLowerInvariant() switch
         {
-            "worker" or "staff" => (StatsDimension.Staff, ScopeOf(user)),
-            "item" => (StatsDimension.Item, ScopeOf(user)),
-            "village" or "township" or "county" or "city" => (StatsDimension.Region, RegionKey(dimension, key, user)),
+            "worker" or "staff" => (StatsDimension.Staff, await StaffScopeAsync(key, access, grains)),
+            "item" => (StatsDimension.Item, ScopeOf(access.Token)),
+            "village" or "township" or "county" or "city" => (StatsDimension.Region, RegionKey(dimension, key, access)),
             _ => throw ValidationException.For("dimension", "Use worker, item, village, township, county or city."),
         };
         var tally = await StatsQueries.TallyAsync(grains, dim, key, start, end, dim == StatsDimension.Region ? null : scope, excludeFlagged);
@@ -70,11 +72,9 @@ public static class StatisticsApi
     }
 
     public static async Task<Ok<QualityAssessmentDto>> GetQualityAssessment(string? region, string? itemCode, DateOnly? from, DateOnly? to,
-        ClaimsPrincipal user, IGrainFactory grains, TimeProvider clock)
+        AccessService access, IGrainFactory grains, TimeProvider clock)
     {
-        var code = string.IsNullOrWhiteSpace(region) ? user.RegionCode() : region.Trim();
-        if (!RegionCodes.IsValid(code)) throw ValidationException.For("region", $"'{code}' is not a 12-digit region code.");
-        user.RequireScope(code, $"Region {code}");
+        var code = access.Scope(region);
         var (start, end) = StatsQueries.Period(from ?? ShanghaiTime.DateOf(clock.GetUtcNow().UtcDateTime).AddMonths(-11), to, clock);
         // Judged on what residents said independently of the server: flagged ratings are left out (and counted).
         var filter = StatsQueries.Filter(start, end, null, string.IsNullOrWhiteSpace(itemCode) ? null : itemCode.Trim(), excludeFlagged: true);
@@ -93,15 +93,28 @@ public static class StatisticsApi
         return TypedResults.Ok(new QualityAssessmentDto(code, start, end, items));
     }
 
-    private static string? ScopeOf(ClaimsPrincipal user) =>
-        RegionCodes.LevelOf(user.RegionCode()) == RegionLevel.City ? null : user.RegionCode();
+    /// <summary>Counts are limited to the caller's region (the city sees all of them).</summary>
+    private static string? ScopeOf(Caller caller) =>
+        RegionCodes.LevelOf(caller.Region) == RegionLevel.City ? null : caller.Region;
 
-    private static string RegionKey(string dimension, string key, ClaimsPrincipal user)
+    /// <summary>
+    /// A worker's figures are read where the worker works now: a worker outside the caller's region is a 403,
+    /// not a page of zeros. Staff without a worker profile (window staff named in records) are counted
+    /// only inside the caller's region, so nothing outside it is shown.
+    /// </summary>
+    private static async Task<string?> StaffScopeAsync(string key, AccessService access, IGrainFactory grains)
+    {
+        if (string.IsNullOrWhiteSpace(key) || key.Length > 200) throw ValidationException.For("key", "Give the worker's or staff member's id (up to 200 characters).");
+        if (await grains.GetGrain<IWorkerGrain>(key).GetAsync() is { } worker)
+            await access.RequireAsync(Act.Read, new Target(Kind.Region, worker.VillageCode), "That worker works outside your region.");
+        return ScopeOf(access.Token);
+    }
+
+    private static string RegionKey(string dimension, string key, AccessService access)
     {
         if (!RegionCodes.IsValid(key) || !string.Equals(RegionCodes.LevelOf(key).ToString(), dimension, StringComparison.OrdinalIgnoreCase))
             throw ValidationException.For("key", $"'{key}' is not the 12-digit code of a {dimension.ToLowerInvariant()}.");
-        user.RequireScope(key, $"Region {key}");
-        return key;
+        return access.Scope(key, field: "key");
     }
 
     private static DateOnly? ParseMonth(string? text, string field) =>
@@ -115,6 +128,10 @@ internal static class StatsQueries
     public static (DateOnly From, DateOnly To) Period(DateOnly? from, DateOnly? to, TimeProvider clock)
     {
         var today = ShanghaiTime.DateOf(clock.GetUtcNow().UtcDateTime);
+        // Grid holds nothing before 2000 and nothing far ahead; dates out there are mistakes, not questions.
+        foreach (var (field, date) in new[] { ("from", from), ("to", to) })
+            if (date is { } d && (d.Year < 2000 || d > today.AddYears(1)))
+                throw ValidationException.For(field, $"Ask about dates from 2000-01-01 to {today.AddYears(1):yyyy-MM-dd}.");
         var end = to ?? today;
         var start = from ?? new DateOnly(end.Year, end.Month, 1);
         if (start > end) throw ValidationException.For("from", "'from' must not be after 'to'.");

@@ -106,7 +106,10 @@ public static class AccessRules
         [(Kind.ServiceRecord, Act.Change)] = [Admin, .. InRegion(RegionStaff), new(Roles.Worker, Relation.InRegion)],
 
         [(Kind.Rectification, Act.Read)] = [Admin, .. InRegion(RegionStaff), new(Roles.Worker, Relation.InRegion), new(Roles.Resident, Relation.Self)],
-        [(Kind.Rectification, Act.Change)] = [Admin, .. InRegion(RegionStaff), new(Roles.Worker, Relation.InRegion), new(Roles.Resident, Relation.Self)],
+        // Steps and appeals: the handling unit's staff (the data bureau decides appeals, a read-scoped act
+        // on a route only it may call); the resident who gave the review re-rates.
+        [(Kind.Rectification, Act.Change)] = [Admin, .. InRegion(Roles.Department, Roles.Coordinator, Roles.CenterStaff, Roles.Worker),
+            new(Roles.Resident, Relation.Self)],
 
         [(Kind.BundleApplication, Act.Read)] = [Admin, .. InRegion(Roles.DataBureau, Roles.Coordinator, Roles.CenterStaff, Roles.Worker),
             new(Roles.Department, Relation.OwnDepartment), new(Roles.Resident, Relation.Self)],
