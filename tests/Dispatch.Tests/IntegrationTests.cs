@@ -36,11 +36,17 @@ public sealed class IntegrationTests(DispatchGateway factory)
         // The worker gets no link; the resident's arrives by SMS (queued for the SMS gateway).
         var workerLink = await worker.PostAsync($"/api/service-records/{request.Id}/qr-token", null);
         var sms = (await _world.Grains.GetGrain<IOutgoingSmsGrain>(village).PendingAsync(500)).First(m => m.RecordId == request.Id && m.Phone == resident.Phone);
-        var link = "/api/public/evaluations/qr/" + sms.Text[(sms.Text.IndexOf("/rate/", StringComparison.Ordinal) + 6)..];
+        var token = sms.Text[(sms.Text.IndexOf("/rate/", StringComparison.Ordinal) + 6)..];
+        var link = "/api/public/evaluations/qr/" + token;
+        var stored = StoredRows("sms-outbox", village);
         var rated = await factory.CreateClient().PostAsJsonAsync(link, new QrEvaluationRequest(Satisfaction.Dissatisfied, null, "办得太慢"), Json.Options);
 
         Assert.Equal(Stage.Completed, done.Stage);
         Assert.Equal(HttpStatusCode.Forbidden, workerLink.StatusCode);
+        // The queued text is sealed at rest: the stored rows hold neither the resident's phone nor the link.
+        Assert.NotEmpty(stored);
+        Assert.All(stored, row => Assert.Contains(PersonalDataProtector.Prefix, row));
+        Assert.DoesNotContain(stored, row => row.Contains(resident.Phone, StringComparison.Ordinal) || row.Contains(token, StringComparison.Ordinal));
         Assert.Equal((ServiceRecordKind.AssistedAgencyTask, request.WorkerId, RequestTests.Item, village, resident.Id),
             (record.Kind, record.StaffId, record.ItemCode, record.VillageCode, record.ResidentId));
         Assert.Equal(HttpStatusCode.Created, rated.StatusCode);
@@ -100,6 +106,20 @@ public sealed class IntegrationTests(DispatchGateway factory)
         return await (await admin.GetAsync($"/api/tasks/{id}")).OkAsync<TaskDto>();
     }
 
+    private List<string> StoredRows(string kind, string owner)
+    {
+        using var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(factory.DataPath, Grid.Storage.GridStorage.SqliteFileName)};Mode=ReadOnly");
+        db.Open();
+        using var command = db.CreateCommand();
+        command.CommandText = "SELECT Payload FROM GridGrainRow WHERE Kind = $kind AND Owner = $owner";
+        command.Parameters.AddWithValue("$kind", kind);
+        command.Parameters.AddWithValue("$owner", owner);
+        using var reader = command.ExecuteReader();
+        var rows = new List<string>();
+        while (reader.Read()) rows.Add(reader.GetString(0));
+        return rows;
+    }
+
     /// <summary>Two touching villages of 咸安区 from the end of the list, away from the villages the other tests take.</summary>
     private async Task<(string X, string Y)> NeighbouringVillagesAsync()
     {
@@ -118,4 +138,5 @@ internal static class IntegrationHttp
         Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         return (await response.Content.ReadFromJsonAsync<T>(Json.Options))!;
     }
+
 }

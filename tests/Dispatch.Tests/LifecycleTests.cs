@@ -162,6 +162,30 @@ public sealed class LifecycleTests(DispatchGateway factory)
     }
 
     [Fact]
+    public async Task ACustodyRecordWhoseReturnComesBeforeItsTakingIsRefusedAndTheTaskStaysOpen()
+    {
+        var o = await OfferAsync(9);
+        await o.Worker.ActAsync(o.Request.Id, "accept", Step());
+        await o.Worker.ActAsync(o.Request.Id, "check-in", Step() with { Lat = o.Resident.HomeLat, Lng = o.Resident.HomeLng });
+        var taken = DateTimeOffset.UtcNow.AddMinutes(-10);
+
+        var backwards = await o.Worker.ActAsync(o.Request.Id, "complete", Step() with
+        {
+            Outcome = "已提交", Documents = [new CustodyDto("户口簿原件", taken, taken.AddMinutes(-30))],
+        });
+        var future = await o.Worker.ActAsync(o.Request.Id, "complete", Step() with
+        {
+            Outcome = "已提交", Documents = [new CustodyDto("户口簿原件", taken, DateTimeOffset.UtcNow.AddDays(2))],
+        });
+
+        Assert.True((await RequestTests.ErrorsAsync(backwards)).TryGetProperty("documents[0].returnedAt", out _));
+        Assert.True((await RequestTests.ErrorsAsync(future)).TryGetProperty("documents[0].returnedAt", out _));
+        var task = await (await o.Worker.GetAsync($"/api/tasks/{o.Request.Id}")).ReadAsync<TaskDto>();
+        Assert.Equal(Stage.CheckedIn, task.Stage);
+        Assert.Empty(task.Documents);
+    }
+
+    [Fact]
     public async Task TheResidentMayCancelTheirRequestAndNothingMoreHappensToIt()
     {
         var o = await OfferAsync(8);

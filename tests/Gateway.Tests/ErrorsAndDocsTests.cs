@@ -24,6 +24,19 @@ public sealed class ErrorsAndDocsTests(GatewayFactory gateway)
     }
 
     [Fact]
+    public async Task AJsonRouteCalledWithTextIs415AndAKnownPathCalledWithTheWrongMethodIs405()
+    {
+        var client = gateway.CreateClient();
+
+        var text = await client.PostAsync("/api/auth/token", new StringContent("{\"userName\": \"admin\", \"password\": \"x\"}", Encoding.UTF8, "text/plain"));
+        var method = await client.DeleteAsync("/api/auth/token");
+
+        Assert.Contains("application/json", (await ProblemAsync(text, HttpStatusCode.UnsupportedMediaType)).GetProperty("detail").GetString());
+        await ProblemAsync(method, HttpStatusCode.MethodNotAllowed);
+        Assert.Equal(["POST"], method.Content.Headers.Allow);
+    }
+
+    [Fact]
     public async Task MalformedJsonIsABadRequestProblemNotAServerError()
     {
         var response = await gateway.CreateClient().PostAsync("/api/auth/token",

@@ -12,7 +12,8 @@ public static class ApiServiceExtensions
         builder.Services.AddExceptionHandler<GridExceptionHandler>();
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
-            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            // Names only: a number for an enum would bind to whatever value it is, defined or not.
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
             o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip;
         });
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
@@ -24,5 +25,6 @@ public static class ApiServiceExtensions
             return Task.CompletedTask;
         }).AddSchemaTransformer<ContractExampleTransformer>().AddOperationTransformer<PlanningExampleTransformer>());
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<NearMisses>();
     }
 }

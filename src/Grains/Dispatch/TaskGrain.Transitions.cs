@@ -50,9 +50,18 @@ public sealed partial class TaskGrain
         {
             if (string.IsNullOrWhiteSpace(custody[i].Document))
                 throw ValidationException.For($"documents[{i}].document", "Name the original document that was taken.");
-            if (custody[i].ReturnedAtUtc is null)
+            if (custody[i].Document.Length > 200)
+                throw ValidationException.For($"documents[{i}].document", "Name the document in at most 200 characters.");
+            if (custody[i].ReturnedAtUtc is not { } returned)
                 throw ValidationException.For($"documents[{i}].returnedAt", $"Record when the original '{custody[i].Document}' was returned to the resident before completing.");
+            // The custody record is evidence: a document is returned after it was taken, and both have happened.
+            var taken = custody[i].TakenAtUtc;
+            if (taken > Now.AddMinutes(5) || taken < S.CreatedAtUtc.AddDays(-30))
+                throw ValidationException.For($"documents[{i}].takenAt", "Record when the document was taken: not in the future, and not weeks before the request.");
+            if (returned < taken || returned > Now.AddMinutes(5))
+                throw ValidationException.For($"documents[{i}].returnedAt", "A document is returned after it was taken, and not in the future.");
         }
+        if (custody.Count > 50) throw ValidationException.For("documents", "Record at most 50 documents for one visit.");
         S.Outcome = outcome;
         S.Custody = [.. custody];
         S.Stage = TaskStage.Completed;

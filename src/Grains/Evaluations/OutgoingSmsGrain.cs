@@ -1,4 +1,5 @@
 using Grid.Grains.Common;
+using Grid.Grains.People;
 using Grid.Storage;
 
 namespace Grid.Grains.Evaluations;
@@ -19,8 +20,11 @@ public interface IOutgoingSmsGrain : IGrainWithStringKey
     [Alias("sent")] Task MarkSentAsync(IReadOnlyList<string> ids);
 }
 
-/// <summary>One row per unsent message: queuing and acknowledging cost one row each however long the queue.</summary>
-public sealed class OutgoingSmsGrain(IGrainRowStore store) : Grain, IOutgoingSmsGrain
+/// <summary>
+/// One row per unsent message: queuing and acknowledging cost one row each however long the queue. The
+/// phone and the text (which holds the resident's rating link) are sealed in the row like any phone.
+/// </summary>
+public sealed class OutgoingSmsGrain(IGrainRowStore store, PersonalDataProtector protector) : Grain, IOutgoingSmsGrain
 {
     private readonly SortedDictionary<string, OutgoingSms> _pending = new(StringComparer.Ordinal);
     private GrainRows<OutgoingSms> _rows = null!;
@@ -28,13 +32,14 @@ public sealed class OutgoingSmsGrain(IGrainRowStore store) : Grain, IOutgoingSms
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _rows = new GrainRows<OutgoingSms>(store, "sms-outbox", this.GetPrimaryKeyString());
-        foreach (var (key, message) in await _rows.ReadAllAsync()) _pending[key] = message;
+        foreach (var (key, stored) in await _rows.ReadAllAsync())
+            _pending[key] = stored with { Phone = protector.OpenPhone(stored.Phone), Text = protector.OpenMessage(stored.Text) };
     }
 
     public async Task QueueAsync(OutgoingSms message)
     {
         if (_pending.ContainsKey(message.Id)) return;
-        await _rows.UpsertAsync(message.Id, message);
+        await _rows.UpsertAsync(message.Id, message with { Phone = protector.SealPhone(message.Phone), Text = protector.SealMessage(message.Text) });
         _pending[message.Id] = message;
     }
 

@@ -16,6 +16,7 @@ public sealed class PersonalDataProtector(IDataProtectionProvider provider)
     public const string Prefix = "enc1:";
     private readonly IDataProtector _idNumbers = provider.CreateProtector("Grid.People.IdNumber.v1");
     private readonly IDataProtector _phones = provider.CreateProtector("Grid.People.Phone.v1");
+    private readonly IDataProtector _messages = provider.CreateProtector("Grid.Sms.Text.v1");
 
     public static bool IsSealed(string? value) => value is not null && value.StartsWith(Prefix, StringComparison.Ordinal);
 
@@ -57,6 +58,24 @@ public sealed class PersonalDataProtector(IDataProtectionProvider provider)
         var plaintext = false;
         var profile = s.Profile is null ? null : Open(s.Profile, ref plaintext);
         return (new() { Profile = profile, Version = s.Version, Filing = s.Filing }, plaintext);
+    }
+
+    /// <summary>A phone kept outside a resident's or worker's state (the SMS outbox), sealed the same way.</summary>
+    public string SealPhone(string clear) => Seal(_phones, clear);
+
+    public string OpenPhone(string stored)
+    {
+        var plaintext = false;
+        return Open(_phones, stored, ref plaintext);
+    }
+
+    /// <summary>A text message waiting to be sent: it carries a rating link, a secret of the resident's.</summary>
+    public string SealMessage(string clear) => Seal(_messages, clear);
+
+    public string OpenMessage(string stored)
+    {
+        var plaintext = false;
+        return Open(_messages, stored, ref plaintext);
     }
 
     private static string Seal(IDataProtector protector, string clear) =>

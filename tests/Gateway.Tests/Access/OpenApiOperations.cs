@@ -11,6 +11,9 @@ public sealed record ApiOperation(string Method, string Path, JsonObject Spec, J
 
     public bool HasQuery(string name) => Parameters("query").Any(p => p["name"]!.GetValue<string>() == name);
 
+    public IReadOnlyList<(string Name, JsonObject? Schema)> QueryParameters =>
+        Parameters("query").Select(p => (p["name"]!.GetValue<string>(), p["schema"] as JsonObject)).ToList();
+
     public bool HasJsonBody => Spec["requestBody"]?["content"]?["application/json"] is not null;
 
     /// <summary>The request body's schema, its $ref followed.</summary>
@@ -24,8 +27,11 @@ public sealed record ApiOperation(string Method, string Path, JsonObject Spec, J
         return BodySchema?["examples"]?[0]?.DeepClone();
     }
 
+    /// <summary>The schema with its $ref followed; of a oneOf (a nullable reference), the branch that is not null.</summary>
     public JsonObject? Resolve(JsonObject? schema)
     {
+        if ((schema?["oneOf"] ?? schema?["anyOf"]) is JsonArray branches)
+            schema = branches.OfType<JsonObject>().FirstOrDefault(b => b["type"]?.ToString() != "null") ?? schema;
         while (schema?["$ref"] is { } reference)
             schema = Document["components"]!["schemas"]![reference.GetValue<string>().Split('/')[^1]] as JsonObject;
         return schema;

@@ -16,7 +16,8 @@ namespace Grid.Gateway.Tests.Access;
 [Collection(AccessCollection.Name)]
 public sealed partial class RouteMatrixTests(AccessWorld world, ITestOutputHelper output)
 {
-    private static readonly string TablePath = Path.Combine(AppContext.BaseDirectory, "Access", "RouteMatrix.txt");
+    public static readonly string TablePath = Path.Combine(AppContext.BaseDirectory, "Access", "RouteMatrix.txt");
+    private readonly ProbeRequests _probes = new(world);
 
     [Fact]
     public async Task EveryOperationAnswersEveryRoleAndPlaceAsTheTableSays()
@@ -37,7 +38,7 @@ public sealed partial class RouteMatrixTests(AccessWorld world, ITestOutputHelpe
             for (var p = 0; p < places.Length; p++)
             {
                 cells[p] = new char[AccessWorld.Accounts.Length];
-                var taskId = NeedsTask(op) ? await world.FreshTaskAsync(places[p]) : null;
+                var taskId = ProbeRequests.NeedsTask(op) ? await world.FreshTaskAsync(places[p]) : null;
                 // Least privileged first, so that an allowed change by an administrator comes last.
                 foreach (var a in Enumerable.Range(0, AccessWorld.Accounts.Length).Reverse())
                 {
@@ -59,13 +60,11 @@ public sealed partial class RouteMatrixTests(AccessWorld world, ITestOutputHelpe
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
-    private static bool NeedsTask(ApiOperation op) => op.Path.StartsWith("/api/tasks/{id}", StringComparison.Ordinal) || op.Path.StartsWith("/api/requests/{id}", StringComparison.Ordinal);
-
     private async Task<HttpResponseMessage> CallAsync(ApiOperation op, string? account, AccessWorld.Place place, string? taskId = null)
     {
         var client = await world.ClientAsync(account);
-        var request = new HttpRequestMessage(new HttpMethod(op.Method), Url(op, place, taskId));
-        if (op.HasJsonBody) request.Content = AccessWorld.JsonBody(Body(op, place)?.ToJsonString() ?? "{}");
+        var request = new HttpRequestMessage(new HttpMethod(op.Method), _probes.Url(op, place, taskId));
+        if (op.HasJsonBody) request.Content = AccessWorld.JsonBody(ProbeRequests.Body(op, place)?.ToJsonString() ?? "{}");
         request.Headers.TryAddWithoutValidation("Idempotency-Key", Guid.NewGuid().ToString("N"));
         if (op.Method is "PUT" or "POST") request.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
         return await client.SendAsync(request);
@@ -85,51 +84,6 @@ public sealed partial class RouteMatrixTests(AccessWorld world, ITestOutputHelpe
             return status == 401 ? '1' : '-';
         }
         return '+';
-    }
-
-    private string Url(ApiOperation op, AccessWorld.Place place, string? taskId)
-    {
-        var path = op.Path;
-        foreach (var name in op.PathParameters)
-            path = path.Replace("{" + name + "}", Uri.EscapeDataString(PathValue(op.Path, name, place, taskId)));
-        var query = new List<string>();
-        if (op.HasQuery("region")) query.Add("region=" + place.Village);
-        if (op.HasQuery("lat")) query.Add("lat=29.84&lng=114.32");
-        return query.Count == 0 ? path : path + "?" + string.Join("&", query);
-    }
-
-    private string PathValue(string path, string name, AccessWorld.Place place, string? taskId) => (path, name) switch
-    {
-        (_, "id") when path.StartsWith("/api/residents", StringComparison.Ordinal) => place.ResidentId,
-        (_, "id") when path.StartsWith("/api/workers", StringComparison.Ordinal) => place.WorkerId,
-        (_, "id") when taskId is not null => taskId,
-        (_, "id") when path.StartsWith("/api/entitlements", StringComparison.Ordinal) => world.EntitlementId,
-        (_, "id") or (_, "recordId") => place.Village + "-X0000000000000001",
-        (_, "code") when path.StartsWith("/api/catalog", StringComparison.Ordinal) => world.ItemCode,
-        (_, "code") when path.StartsWith("/api/bundles", StringComparison.Ordinal) => world.BundleCode,
-        (_, "code") or (_, "region") or (_, "key") => place.Village,
-        (_, "itemCode") => world.ItemCode,
-        (_, "dimension") => "region",
-        (_, "number") => "1",
-        (_, "step") => "party-group-review",
-        (_, "userName") => "probe-account",
-        (_, "token") => "not-a-token",
-        _ => throw new InvalidOperationException($"No probe value for {{{name}}} in {path}."),
-    };
-
-    /// <summary>The operation's example, pointed at the place: its resident, worker and village.</summary>
-    private static JsonNode? Body(ApiOperation op, AccessWorld.Place place)
-    {
-        var body = op.ExampleBody();
-        if (body is not JsonObject o) return body;
-        if (o.ContainsKey("residentId")) o["residentId"] = place.ResidentId;
-        if (o.ContainsKey("workerId")) o["workerId"] = place.WorkerId;
-        foreach (var key in new[] { "region", "regionCode", "villageCode", "targetVillageCode" })
-            if (o.ContainsKey(key)) o[key] = place.Village;
-        if (o.ContainsKey("actionId")) o["actionId"] = Guid.NewGuid().ToString("N");
-        // A resident written by a probe stays at home, so later probes still find them in their place.
-        if (o.ContainsKey("homeLat")) (o["homeLat"], o["homeLng"]) = (place.HomeLat, place.HomeLng);
-        return o;
     }
 
     private static string Trim(string body) => body.Length > 300 ? body[..300] + "…" : body;

@@ -59,7 +59,8 @@ public static class CatalogApi
         access.Scope(region, Act.Change);
         try
         {
-            var saved = await Item(grains, region, code).SaveAsync(request.Item.ToModel(), http.Request.IfMatch(), user.CatalogActor(), request.Reason);
+            var item = request.Item ?? throw ValidationException.For("item", "Send the item's fields under 'item'.");
+            var saved = await Item(grains, region, code).SaveAsync(item.ToModel(), http.Request.IfMatch(), user.CatalogActor(), request.Reason);
             http.Response.Headers.ETag = HttpConcurrency.ETag(saved.Version);
             return TypedResults.Ok(saved.ToDto());
         }
@@ -81,7 +82,8 @@ public static class CatalogApi
         access.Scope(region, Act.Change);
         try
         {
-            var saved = await Item(grains, region, code).SaveGuideAsync(request.Guide.ToModel(), http.Request.IfMatch(), user.CatalogActor(), request.Reason);
+            var guide = request.Guide ?? throw ValidationException.For("guide", "Send the guide's fields under 'guide'.");
+            var saved = await Item(grains, region, code).SaveGuideAsync(guide.ToModel(), http.Request.IfMatch(), user.CatalogActor(), request.Reason);
             http.Response.Headers.ETag = HttpConcurrency.ETag(saved.Version);
             return TypedResults.Ok(saved.ToDto());
         }

@@ -18,8 +18,8 @@ public static class DeadlinesApi
 
     public static async Task<Results<Ok<DeadlineDto>, ValidationProblem>> ScheduleDeadline(ScheduleDeadlineRequest request, IGrainFactory grains)
     {
-        if (string.IsNullOrWhiteSpace(request.Id) || request.Id.Length > 100)
-            return Problems.Invalid("id", "Give the deadline an id of 1–100 characters.");
+        if (!Ids.IsPlain(request.Id)) return Problems.Invalid("id", "Give the deadline an id of 1–100 letters, digits, '-', '_', '.' or ':'.");
+        if (request.Kind is { } kind && !Ids.IsPlain(kind)) return Problems.Invalid("kind", "Name the kind with 1–100 letters, digits, '-', '_', '.' or ':'.");
         var info = await grains.GetGrain<IDeadlineGrain>("probe/" + request.Id).ScheduleAsync(request.Kind ?? "probe", request.DueAt.UtcDateTime, null);
         return TypedResults.Ok(info.ToDto(request.Id));
     }

@@ -33,6 +33,12 @@ public static class TasksApi
     {
         var paging = Paging(pageIndex, pageSize);
         var workerId = user.SubjectId() ?? throw new ForbiddenException("This account is not linked to a worker.");
+        if (lat is { } la && lng is { } ln)
+        {
+            var errors = new Dictionary<string, string[]>();
+            Points.Check(errors, la, ln, "lat", "lng");
+            if (errors.Count > 0) throw new ValidationException(errors);
+        }
         var tasks = await grains.GetGrain<IWorkerTasksGrain>(workerId).ListAsync();
         if (lat is null || lng is null)
         {

@@ -1,3 +1,4 @@
+using Grid.Gateway.Apis.Common;
 using System.Globalization;
 using Grid.Contracts;
 using Grid.Grains.People;
@@ -23,7 +24,7 @@ public static class PeopleValidation
         if (needs.Count == 0 && !errors.ContainsKey("needs")) errors["needs"] = ["Give at least one need (special-needs residents only)."];
         if (r.CareLevel is < 1 or > 3) errors["careLevel"] = ["Care level is 1 (light) to 3 (intensive)."];
         if (string.IsNullOrWhiteSpace(r.Address) || r.Address.Length > 200) errors["address"] = ["Enter the home address (1–200 characters)."];
-        CheckPoint(errors, r.HomeLat, r.HomeLng, "homeLat", "homeLng");
+        Points.Check(errors, r.HomeLat, r.HomeLng, "homeLat", "homeLng");
         var proxies = r.Proxies ?? [];
         for (var i = 0; i < proxies.Count; i++)
         {
@@ -49,7 +50,7 @@ public static class PeopleValidation
             errors["workEnd"] = ["Give the end of the working day as HH:mm."];
         else if (start >= end) errors["workEnd"] = ["The working day must end after it starts."];
         if (!IsPhone(w.Phone)) errors["phone"] = ["Enter an 11-digit mobile number starting with 1."];
-        CheckPoint(errors, w.Lat, w.Lng, "lat", "lng");
+        Points.Check(errors, w.Lat, w.Lng, "lat", "lng");
         var grids = w.Grids ?? [];
         for (var i = 0; i < grids.Count; i++)
         {
@@ -58,12 +59,6 @@ public static class PeopleValidation
             if (grids[i].Until is { } u && u <= grids[i].From) errors[$"grids[{i}].until"] = ["An assignment ends after it starts."];
         }
         return errors;
-    }
-
-    public static void CheckPoint(Dictionary<string, string[]> errors, double lat, double lng, string latField, string lngField)
-    {
-        if (!double.IsFinite(lat) || lat is < -90 or > 90) errors[latField] = ["Latitude is a WGS84 degree between -90 and 90."];
-        if (!double.IsFinite(lng) || lng is < -180 or > 180) errors[lngField] = ["Longitude is a WGS84 degree between -180 and 180."];
     }
 
     public static bool IsPhone(string? phone) => phone is { Length: 11 } && phone[0] == '1' && phone.All(char.IsAsciiDigit);

@@ -48,7 +48,7 @@ public static class RostersApi
         var errors = Validate(request);
         if (errors.Count > 0) return Problems.Invalid(errors);
         await CheckAsync(code, access, grains, write: true);
-        var entries = request.Entries.Select(e => new RosterEntry(e.PersonName.Trim(), e.Role.Trim(), e.Phone.Trim(), e.ServiceScope.Trim(), e.Hours.Trim(), e.WorkerId)).ToList();
+        var entries = (request.Entries ?? []).Select(e => new RosterEntry(e.PersonName.Trim(), e.Role.Trim(), e.Phone.Trim(), e.ServiceScope.Trim(), e.Hours.Trim(), e.WorkerId)).ToList();
         var draft = await grains.GetGrain<IRosterGrain>(code).SaveDraftAsync(entries, revision, user.UserName());
         response.Headers.ETag = HttpConcurrency.ETag(draft.Revision);
         return TypedResults.Ok(ToDto(code, draft));
