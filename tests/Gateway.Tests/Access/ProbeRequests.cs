@@ -50,6 +50,9 @@ public sealed class ProbeRequests(AccessWorld world)
     {
         var body = op.ExampleBody();
         if (body is not JsonObject o) return body;
+        // Ids inside the example (a worker's grids, a task's village) follow the place, so that a body is valid
+        // wherever it points and access, not validation, is what answers for the other place.
+        Rebase(o, ExampleVillage, place.Village);
         if (o.ContainsKey("residentId")) o["residentId"] = place.ResidentId;
         if (o.ContainsKey("workerId")) o["workerId"] = place.WorkerId;
         foreach (var key in new[] { "region", "regionCode", "villageCode", "targetVillageCode" })
@@ -58,5 +61,27 @@ public sealed class ProbeRequests(AccessWorld world)
         // A resident written by a probe stays at home, so later probes still find them in their place.
         if (o.ContainsKey("homeLat")) (o["homeLat"], o["homeLng"]) = (place.HomeLat, place.HomeLng);
         return o;
+    }
+
+    /// <summary>The village the contract examples are written for (温泉街道's first community, the demo seed's).</summary>
+    private const string ExampleVillage = "421202001002";
+
+    private static void Rebase(JsonNode? node, string from, string to)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var key in obj.Select(p => p.Key).ToList())
+                    if (obj[key] is JsonValue v && v.TryGetValue<string>(out var text) && text.StartsWith(from, StringComparison.Ordinal) && text.Length > from.Length)
+                        obj[key] = to + text[from.Length..];
+                    else Rebase(obj[key], from, to);
+                break;
+            case JsonArray array:
+                for (var i = 0; i < array.Count; i++)
+                    if (array[i] is JsonValue v && v.TryGetValue<string>(out var text) && text.StartsWith(from, StringComparison.Ordinal) && text.Length > from.Length)
+                        array[i] = to + text[from.Length..];
+                    else Rebase(array[i], from, to);
+                break;
+        }
     }
 }

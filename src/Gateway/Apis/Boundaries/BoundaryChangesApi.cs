@@ -32,7 +32,7 @@ public static class BoundaryChangesApi
     }
 
     public static async Task<Results<Created<BoundaryChangeDto>, ValidationProblem>> PlanBoundaryChange(
-        BoundaryChangeRequest request, ClaimsPrincipal user, IGrainFactory grains, HttpResponse response,
+        BoundaryChangeRequest request, ClaimsPrincipal user, AccessService access, IGrainFactory grains, HttpResponse response,
         [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey)
     {
         var errors = new Dictionary<string, string[]>();
@@ -49,6 +49,9 @@ public static class BoundaryChangesApi
         }
         Preconditions.CheckIdempotencyKey(idempotencyKey, errors);
         if (errors.Count > 0) return Problems.Invalid(errors);
+        // Both villages are the caller's to change before anything is planned (the grain checks again on the plan).
+        var from = request.GridId[..12];
+        await RequireBothAsync(access, from, request.TargetVillageCode ?? from);
 
         var id = idempotencyKey is null ? Guid.CreateVersion7().ToString("N")
             : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{user.UserName()}\n{idempotencyKey}")))[..32];
@@ -58,32 +61,37 @@ public static class BoundaryChangesApi
         return TypedResults.Created($"/api/boundary-changes/{id}", ToDto(info));
     }
 
-    public static async Task<Ok<BoundaryChangeDto>> GetBoundaryChange(string id, ClaimsPrincipal user, IGrainFactory grains, HttpResponse response)
+    public static async Task<Ok<BoundaryChangeDto>> GetBoundaryChange(string id, AccessService access, IGrainFactory grains, HttpResponse response)
     {
-        var info = await LoadAsync(id, user, grains);
+        var info = await LoadAsync(id, access, grains);
         response.Headers.ETag = HttpConcurrency.ETag(info.Version);
         return TypedResults.Ok(ToDto(info));
     }
 
     public static async Task<Results<Ok<BoundaryChangeDto>, ProblemHttpResult>> ApplyBoundaryChange(
-        string id, ClaimsPrincipal user, IGrainFactory grains, HttpResponse response, [FromHeader(Name = "If-Match")] string? ifMatch)
+        string id, ClaimsPrincipal user, AccessService access, IGrainFactory grains, HttpResponse response, [FromHeader(Name = "If-Match")] string? ifMatch)
     {
         var version = Preconditions.Parse(ifMatch);
         if (version == -1) return Preconditions.Stale();
-        await LoadAsync(id, user, grains);
+        await LoadAsync(id, access, grains);
         var info = await grains.GetGrain<IBoundaryChangeGrain>(id).ApplyAsync(new AuditActor(user.UserName(), user.Role() ?? ""), version);
         response.Headers.ETag = HttpConcurrency.ETag(info.Version);
         return TypedResults.Ok(ToDto(info));
     }
 
-    private static async Task<BoundaryChangeInfo> LoadAsync(string id, ClaimsPrincipal user, IGrainFactory grains)
+    private static async Task<BoundaryChangeInfo> LoadAsync(string id, AccessService access, IGrainFactory grains)
     {
         if (id.Length is < 1 or > 64 || !id.All(char.IsAsciiLetterOrDigit)) throw new NotFoundException($"No boundary change has the id {id}.");
         var info = await grains.GetGrain<IBoundaryChangeGrain>(id).GetAsync() ?? throw new NotFoundException($"No boundary change has the id {id}.");
-        var impact = info.Plan.Impact;
-        var caller = Caller.Of(user);
-        return AccessRules.Allows(caller, Act.Change, new Target(Kind.Region, impact.FromVillageCode)) && AccessRules.Allows(caller, Act.Change, new Target(Kind.Region, impact.ToVillageCode)) ? info
-            : throw new ForbiddenException("That boundary change concerns villages outside your region.");
+        await RequireBothAsync(access, info.Plan.Impact.FromVillageCode, info.Plan.Impact.ToVillageCode);
+        return info;
+    }
+
+    private static async Task RequireBothAsync(AccessService access, string fromVillage, string toVillage)
+    {
+        const string refusal = "A boundary change concerns the grid's village and the target village: both must lie inside your region.";
+        await access.RequireAsync(Act.Change, new Target(Kind.Region, fromVillage), refusal);
+        await access.RequireAsync(Act.Change, new Target(Kind.Region, toVillage), refusal);
     }
 
     private static BoundaryChangeDto ToDto(BoundaryChangeInfo info)
