@@ -25,13 +25,14 @@ public sealed class PublicAndPlanningTests(PortalFixture portal)
         var qr = (await issued.Content.ReadFromJsonAsync<QrTokenDto>(Json.Options))!;
         Assert.Equal($"/rate/{qr.Token}", qr.Url);
 
-        // Two phones scan the same receipt; the first rating counts, the second is refused.
+        // Two phones scan the same receipt; the first rating counts, the second is refused. They open one after
+        // the other (both before either rates): two WebAssembly boots at once can starve a 2-core CI machine.
         var first = await portal.PageAsync();
         var second = await portal.PageAsync();
         await first.GotoAsync(qr.Url);
+        await Assertions.Expect(first.GetByText("高龄津贴申领")).ToBeVisibleAsync(new() { Timeout = 90_000 });
         await second.GotoAsync(qr.Url);
-        await Assertions.Expect(first.GetByText("高龄津贴申领")).ToBeVisibleAsync();
-        await Assertions.Expect(second.GetByRole(AriaRole.Button, new() { Name = "提交评价" })).ToBeVisibleAsync();
+        await Assertions.Expect(second.GetByRole(AriaRole.Button, new() { Name = "提交评价" })).ToBeVisibleAsync(new() { Timeout = 90_000 });
 
         await first.GetByLabel("不满意", new() { Exact = true }).CheckAsync();
         await first.GetByLabel("意见建议（可选）").FillAsync("等候时间太长");

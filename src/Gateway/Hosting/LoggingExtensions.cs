@@ -6,11 +6,15 @@ namespace Grid.Gateway.Hosting;
 
 public static class LoggingExtensions
 {
-    /// <summary>Serilog to the console and to a daily rolling compact-JSON file in the data directory; each event carries its trace id.</summary>
+    /// <summary>
+    /// Serilog to the console and to a daily rolling compact-JSON file in the data directory; each event carries its
+    /// trace id. The host keeps its own logger (preserveStaticLogger): otherwise every host's Microsoft.Extensions.Logging
+    /// events go through the static logger, which is whichever host started last when tests run several in one process.
+    /// </summary>
     public static void AddGridLogging(this IHostApplicationBuilder builder, GridOptions options)
     {
         var file = Path.Combine(options.DataPath, "logs", "grid-.clef");
-        builder.Services.AddSerilog((services, log) => log
+        builder.Services.AddSerilog(preserveStaticLogger: true, configureLogger: (services, log) => log
             .ReadFrom.Configuration(builder.Configuration)
             .Enrich.FromLogContext()
             .Enrich.With<ActivityTraceEnricher>()
