@@ -9,20 +9,45 @@ public sealed class TaskBoardState
     public Dictionary<string, TaskSummary> Open { get; set; } = [];
 }
 
+/// <summary>When a task left a list, at which of its versions; kept a while so a late, older upsert cannot bring it back.</summary>
+[GenerateSerializer, Immutable, Alias("grid.task-board-tombstone")]
+public sealed record TaskTombstone([property: Id(0)] int Version, [property: Id(1)] DateTime AtUtc);
+
 /// <summary>
 /// An open-task list keyed by task id, written only by the task's outbox: an upsert of the same or
 /// an older task version changes nothing and a remove of an absent task writes nothing, so a
-/// re-driven effect is harmless. One row per task (<see cref="GrainRows{T}"/>), so an upsert costs
-/// the same with five open tasks as with five thousand. The lists never call a task.
+/// re-driven effect is harmless. A remove leaves a tombstone with the task's version: an upsert of
+/// that version or older, sent late by an activation of the task that a silo's death left behind,
+/// is ignored instead of putting the task back in a list it has left (so no task sits in two
+/// workers' lists). One row per task (<see cref="GrainRows{T}"/>), so an upsert costs the same with
+/// five open tasks as with five thousand. The lists never call a task.
 /// </summary>
-internal sealed class TaskBoard(GrainRows<TaskSummary> rows)
+internal sealed class TaskBoard(GrainRows<TaskSummary> rows, GrainRows<TaskTombstone> gone, TimeProvider clock)
 {
+    /// <summary>Far longer than a stale activation lives (it is gone once its silo's death is noticed, in seconds).</summary>
+    private static readonly TimeSpan TombstoneLife = TimeSpan.FromDays(2);
+
+    private readonly Dictionary<string, TaskTombstone> _gone = new(StringComparer.Ordinal);
+
     public Dictionary<string, TaskSummary> Open { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Loads the rows, and moves a list stored the old way (one whole-list state) into rows once.</summary>
     public async Task LoadAsync(IPersistentState<TaskBoardState> legacy)
     {
         foreach (var (key, task) in await rows.ReadAllAsync()) Open[key] = task;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var expired = new List<string>();
+        foreach (var (key, tombstone) in await gone.ReadAllAsync())
+            if (tombstone.AtUtc < now - TombstoneLife) expired.Add(key);
+            else _gone[key] = tombstone;
+        if (expired.Count > 0) await gone.ApplyAsync([], expired);
+        // A crash between the tombstone and the delete leaves both: the tombstone wins.
+        var buried = Open.Values.Where(t => _gone.TryGetValue(t.TaskId, out var g) && g.Version >= t.Version).Select(t => t.TaskId).ToList();
+        if (buried.Count > 0)
+        {
+            await rows.ApplyAsync([], buried);
+            foreach (var id in buried) Open.Remove(id);
+        }
         if (legacy.State.Open.Count == 0) return;
         var moved = legacy.State.Open.Values.Where(t => !Open.TryGetValue(t.TaskId, out var held) || held.Version < t.Version).ToList();
         await rows.ApplyAsync(moved.Select(t => (t.TaskId, t)), []);
@@ -33,12 +58,20 @@ internal sealed class TaskBoard(GrainRows<TaskSummary> rows)
     public async Task UpsertAsync(TaskSummary task)
     {
         if (Open.TryGetValue(task.TaskId, out var held) && (held == task || held.Version > task.Version)) return;
+        if (_gone.TryGetValue(task.TaskId, out var left) && left.Version >= task.Version) return;
         await rows.UpsertAsync(task.TaskId, task);
         Open[task.TaskId] = task;
     }
 
-    public async Task RemoveAsync(string taskId)
+    public async Task RemoveAsync(string taskId, int version)
     {
+        if (Open.TryGetValue(taskId, out var held) && held.Version > version) return; // it came back later
+        if (!_gone.TryGetValue(taskId, out var left) || left.Version < version)
+        {
+            var tombstone = new TaskTombstone(version, clock.GetUtcNow().UtcDateTime);
+            await gone.UpsertAsync(taskId, tombstone);
+            _gone[taskId] = tombstone;
+        }
         if (!Open.ContainsKey(taskId)) return;
         await rows.DeleteAsync(taskId);
         Open.Remove(taskId);
@@ -46,13 +79,14 @@ internal sealed class TaskBoard(GrainRows<TaskSummary> rows)
 }
 
 public sealed class WorkerTasksGrain(
-    [PersistentState("workertasks", GridStorage.Name)] IPersistentState<TaskBoardState> legacy, IGrainRowStore store) : Grain, IWorkerTasksGrain
+    [PersistentState("workertasks", GridStorage.Name)] IPersistentState<TaskBoardState> legacy, IGrainRowStore store, TimeProvider clock) : Grain, IWorkerTasksGrain
 {
     private TaskBoard _board = null!;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _board = new TaskBoard(new GrainRows<TaskSummary>(store, "workertasks", this.GetPrimaryKeyString()));
+        var key = this.GetPrimaryKeyString();
+        _board = new TaskBoard(new GrainRows<TaskSummary>(store, "workertasks", key), new GrainRows<TaskTombstone>(store, "workertasks-gone", key), clock);
         return _board.LoadAsync(legacy);
     }
 
@@ -65,7 +99,7 @@ public sealed class WorkerTasksGrain(
 
     public Task UpsertAsync(TaskSummary task) => _board.UpsertAsync(task);
 
-    public Task RemoveAsync(string taskId) => _board.RemoveAsync(taskId);
+    public Task RemoveAsync(string taskId, int version) => _board.RemoveAsync(taskId, version);
 
     public Task<IReadOnlyList<TaskSummary>> ListAsync() =>
         Task.FromResult<IReadOnlyList<TaskSummary>>([.. _board.Open.Values]);
@@ -74,19 +108,20 @@ public sealed class WorkerTasksGrain(
 }
 
 public sealed class VillageTasksGrain(
-    [PersistentState("villagetasks", GridStorage.Name)] IPersistentState<TaskBoardState> legacy, IGrainRowStore store) : Grain, IVillageTasksGrain
+    [PersistentState("villagetasks", GridStorage.Name)] IPersistentState<TaskBoardState> legacy, IGrainRowStore store, TimeProvider clock) : Grain, IVillageTasksGrain
 {
     private TaskBoard _board = null!;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _board = new TaskBoard(new GrainRows<TaskSummary>(store, "villagetasks", this.GetPrimaryKeyString()));
+        var key = this.GetPrimaryKeyString();
+        _board = new TaskBoard(new GrainRows<TaskSummary>(store, "villagetasks", key), new GrainRows<TaskTombstone>(store, "villagetasks-gone", key), clock);
         return _board.LoadAsync(legacy);
     }
 
     public Task UpsertAsync(TaskSummary task) => _board.UpsertAsync(task);
 
-    public Task RemoveAsync(string taskId) => _board.RemoveAsync(taskId);
+    public Task RemoveAsync(string taskId, int version) => _board.RemoveAsync(taskId, version);
 
     public Task<IReadOnlyList<TaskSummary>> ListAsync() =>
         Task.FromResult<IReadOnlyList<TaskSummary>>([.. _board.Open.Values]);

@@ -25,7 +25,8 @@ public interface IWorkerTasksGrain : IGrainWithStringKey
     /// <summary>Adds the task unless the worker already holds <paramref name="capacity"/> open tasks.</summary>
     [Alias("try-add")] Task<bool> TryAddAsync(TaskSummary task, int capacity);
     [Alias("upsert")] Task UpsertAsync(TaskSummary task);
-    [Alias("remove")] Task RemoveAsync(string taskId);
+    /// <summary>The task left this list at <paramref name="version"/>: an upsert of that version or older is ignored from now on.</summary>
+    [Alias("remove")] Task RemoveAsync(string taskId, int version);
     [Alias("list")] Task<IReadOnlyList<TaskSummary>> ListAsync();
     [Alias("load")] Task<int> LoadAsync();
 }
@@ -35,7 +36,7 @@ public interface IWorkerTasksGrain : IGrainWithStringKey
 public interface IVillageTasksGrain : IGrainWithStringKey
 {
     [Alias("upsert")] Task UpsertAsync(TaskSummary task);
-    [Alias("remove")] Task RemoveAsync(string taskId);
+    [Alias("remove")] Task RemoveAsync(string taskId, int version);
     [Alias("list")] Task<IReadOnlyList<TaskSummary>> ListAsync();
 }
 

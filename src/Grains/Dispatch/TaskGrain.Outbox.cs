@@ -32,10 +32,10 @@ public sealed partial class TaskGrain
         {
             case Effects.Worker:
                 var list = GrainFactory.GetGrain<IWorkerTasksGrain>(e.Target);
-                return S.Draft is not null && View().IsOpen && S.WorkerId == e.Target ? list.UpsertAsync(Summary()) : list.RemoveAsync(Id);
+                return S.Draft is not null && View().IsOpen && S.WorkerId == e.Target ? list.UpsertAsync(Summary()) : list.RemoveAsync(Id, S.Version);
             case Effects.Board:
                 var board = GrainFactory.GetGrain<IVillageTasksGrain>(e.Target);
-                return S.Draft is not null && View().IsOpen && S.VillageCode == e.Target ? board.UpsertAsync(Summary()) : board.RemoveAsync(Id);
+                return S.Draft is not null && View().IsOpen && S.VillageCode == e.Target ? board.UpsertAsync(Summary()) : board.RemoveAsync(Id, S.Version);
             case Effects.Notify:
                 return GrainFactory.GetGrain<INotificationInboxGrain>(e.Target).AddAsync(new Notification(e.Id, e.AtUtc ?? Now, e.Arg ?? "", Id, e.Text ?? ""));
             case Effects.Deadline:
