@@ -37,6 +37,26 @@ public sealed class AuditDeliveryTests(DispatchGateway factory) : IDisposable
     }
 
     [Fact]
+    public async Task AVolumeStoredTheOldWayIsMovedIntoRowsAndKeepsCountingOnce()
+    {
+        var village = await _world.FreshVillageAsync();
+        var item = "TEST-VOL-" + Guid.NewGuid().ToString("N")[..8];
+        var month = $"{Today:yyyy-MM}";
+        var old = new RequestVolumeState { FirstDay = Today.AddDays(-3), ByRegionMonth = { [$"{village}|{month}"] = 5 }, RecentIds = ["task/old/1"] };
+        await factory.Services.GetRequiredService<Grid.Storage.IGrainStateBulkWriter>()
+            .WriteAsync([Grid.Storage.GrainStateRow.Of("requestvolume", item, old)]);
+        var volume = _world.Grains.GetGrain<IRequestVolumeGrain>(item);
+
+        Assert.Equal(5, (await volume.CountAsync(village, Today.AddDays(-10), Today.AddDays(1)))?.Requests); // moved: the old count is there
+        await volume.RecordOnceAsync("task/old/1", village, Today); // an id the old state had counted
+        await volume.RecordOnceAsync("task/new/1", village, Today);
+        await _world.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        await volume.RecordOnceAsync("task/new/1", village, Today);
+
+        Assert.Equal(6, (await volume.CountAsync(village, Today.AddDays(-10), Today.AddDays(1)))?.Requests);
+    }
+
+    [Fact]
     public async Task ARequestWhoseVolumeAndAuditDeliveriesAreRedeliveredCountsAndAuditsItOnce()
     {
         var village = await _world.FreshVillageAsync();
