@@ -6,7 +6,8 @@ namespace Grid.Grains.Audit;
 /// </summary>
 internal sealed class AuditRecentIds
 {
-    public const int Window = 16;
+    /// <summary>64 chunks of <see cref="AuditDayGrain.ChunkSize"/>: the last 2,048 entries of the day.</summary>
+    public const int Window = 64;
     private readonly SortedDictionary<int, HashSet<string>> _byChunk = [];
 
     public bool Contains(string id) => _byChunk.Values.Any(ids => ids.Contains(id));
