@@ -55,8 +55,11 @@ public sealed class RequestVolumeGrain(
     [PersistentState("requestvolume", GridStorage.Name)] IPersistentState<RequestVolumeState> legacy,
     IGrainRowStore store) : Grain, IRequestVolumeGrain
 {
-    /// <summary>Enough for the outbox's re-deliveries (seconds to minutes apart) at any item's request rate.</summary>
-    public const int RecentIdsKept = 256;
+    /// <summary>
+    /// The outbox re-delivers seconds to minutes later (after a silo's death, once the task re-activates): 4,096
+    /// ids are about ten minutes of one item at 6 requests a second, and cost nothing per write now that they are rows.
+    /// </summary>
+    public const int RecentIdsKept = 4096;
 
     private const string First = "first";
     private readonly Dictionary<string, long> _counts = new(StringComparer.Ordinal);
