@@ -1,13 +1,16 @@
 using System.Net.Http.Json;
 using Grid.Contracts;
 using Grid.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 
 namespace Grid.Evaluations.Tests;
 
 /// <summary>
 /// The gateway with two extra rectification rules: 隽水镇 (通城县) counts working days, and 通山县 gives
-/// units only seconds, so the escalation test sees its durable deadline fire. An optional data
-/// directory lets a second instance start over the first one's database, as a restarted process would.
+/// units only seconds, so the escalation test sees its durable deadline fire. Storage faults can be
+/// armed (<see cref="StorageFaults"/>). An optional data directory lets a second instance start over
+/// the first one's database, as a restarted process would.
 /// </summary>
 public class EvaluationsFactory : GatewayFactory
 {
@@ -19,6 +22,13 @@ public class EvaluationsFactory : GatewayFactory
     public const string FastCounty = "421224000000";
     public const string FastVillage = "421224100001";
     public const string CenterVillage = "421202001002";
+
+    /// <summary>Storage is the real SQLite provider behind <see cref="FaultyGrainStorage"/>; no fault is armed unless a test arms one.</summary>
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services => services.AddFaultyGrainStorage());
+    }
 
     protected override IEnumerable<KeyValuePair<string, string?>> Settings()
     {

@@ -1,5 +1,6 @@
 using Grid.Contracts;
 using Grid.Grains.Evaluations;
+using Grid.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Grid.Evaluations.Tests;
@@ -86,6 +87,36 @@ public sealed class StatisticsCounterTests(EvaluationsFactory factory)
         var moved = await counter.TallyAsync(March);
 
         Assert.Equal((1, 0, 1, 1.5), (moved.Services, moved.BadReviews, moved.LevelCounts[(int)Satisfaction.Satisfied], moved.HoursToCompleteTotal));
+    }
+
+    [Fact]
+    public async Task ACounterMapStoredAsOneStateIsMovedIntoRowsAndTalliesTheSame()
+    {
+        var grains = factory.Services.GetRequiredService<IGrainFactory>();
+        var rows = factory.Services.GetRequiredService<IGrainRowStore>();
+        var staff = EvaluationClient.NewId("staff");
+        var facts = Enumerable.Range(0, 3).Select(i => new ServiceFact(EvaluationClient.NewId("old"), 1, "OLD", "事项", staff, Village,
+            Completed.AddDays(i), 1.0 + i, (Satisfaction)i, RectificationOutcome.None)).ToList();
+        var key = StatsKeys.Key("2026-03", StatsDimension.Staff, staff);
+        // As the whole-state counters left it: all three counted, the last one's fact row not yet written.
+        var old = new ServiceStatsState { Pending = facts[2] };
+        foreach (var f in facts) StatsCounters.Apply(old.Counters, StatsCounters.BucketOf(StatsDimension.Staff, f), f, +1);
+        await factory.Services.GetRequiredService<IGrainStateBulkWriter>().WriteAsync([
+            GrainStateRow.Of("service-stats", key, old),
+            .. facts.Take(2).Select(f => GrainStateRow.Of<ServiceFact?>("service-fact", $"{key}|{f.RecordId}", f))]);
+        Assert.Empty(await rows.ReadAllAsync("service-stats", key));
+
+        var counter = grains.GetGrain<IServiceStatsGrain>(key);
+        AssertEqual(EvaluationStatistics.Tally(facts, March), await counter.TallyAsync(March));
+        Assert.Equal(old.Counters.Count, (await rows.ReadAllAsync("service-stats", key)).Count(r => r.Key.StartsWith("b/", StringComparison.Ordinal)));
+
+        // Re-delivered facts change nothing (the pending one's row was written on activation); an update moves its counts.
+        foreach (var f in facts) await counter.UpsertAsync(f);
+        facts[1] = facts[1] with { Version = 2, Level = Satisfaction.VeryDissatisfied };
+        await counter.UpsertAsync(facts[1]);
+        await grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+
+        AssertEqual(EvaluationStatistics.Tally(facts, March), await grains.GetGrain<IServiceStatsGrain>(key).TallyAsync(March));
     }
 
     private static void AssertEqual(EvaluationTally expected, EvaluationTally actual)

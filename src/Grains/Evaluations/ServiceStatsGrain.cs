@@ -6,44 +6,49 @@ using Orleans.Storage;
 
 namespace Grid.Grains.Evaluations;
 
+/// <summary>What counter grains stored before their buckets became rows; read once on activation and moved into rows.</summary>
 public sealed class ServiceStatsState
 {
-    /// <summary>Counts per bucket (see <see cref="StatsCounters.BucketOf"/>); bounded by days × items × villages, not by facts.</summary>
     public Dictionary<string, long[]> Counters { get; set; } = [];
 
     public Dictionary<string, string> ItemNames { get; set; } = [];
 
-    /// <summary>The fact whose counts are saved here but whose fact row may not be written yet (at most one).</summary>
     public ServiceFact? Pending { get; set; }
 
-    /// <summary>Facts as kept before counters; moved into counters and fact rows on activation.</summary>
+    /// <summary>Facts as kept before counters.</summary>
     public Dictionary<string, ServiceFact> Facts { get; set; } = [];
+
+    public bool HoldsCounters() => Counters.Count > 0 || ItemNames.Count > 0 || Pending is not null;
 }
 
 /// <summary>
 /// Counters of one worker, item, village or township for one month. Each upsert reads and writes the
-/// fact row of (this key, record) and this grain's counters: constant work however many facts the
-/// month holds. The counters and the pending fact are saved together first, then the fact row; a
-/// crash between the two is finished by writing the pending row before anything else, so a
-/// re-delivered fact finds its version and changes nothing. County and city come from
-/// <see cref="IStatsRollupGrain"/>, which reads townships, so no write goes to one city-wide grain.
+/// fact row of (this key, record) and writes the one or two buckets the fact changes
+/// (<see cref="StatsCounterRows"/>): constant work however many facts the month holds. The buckets
+/// and the pending fact are saved together first, then the fact row; a crash between the two is
+/// finished by writing the pending row before anything else, so a re-delivered fact finds its
+/// version and changes nothing. County and city come from <see cref="IStatsRollupGrain"/>, which
+/// reads townships, so no write goes to one city-wide grain.
 /// </summary>
 public sealed class ServiceStatsGrain(
-    [PersistentState("service-stats", GridStorage.Name)] IPersistentState<ServiceStatsState> state,
+    [PersistentState("service-stats", GridStorage.Name)] IPersistentState<ServiceStatsState> legacy,
+    IGrainRowStore store,
     ILogger<ServiceStatsGrain> logger) : Grain, IServiceStatsGrain, IServiceStatsCounters
 {
     private StatsFactRows _rows = null!;
+    private StatsCounterRows _counters = null!;
     private string _month = "";
-    private StatsDimension _dimension;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var key = this.GetPrimaryKeyString();
         _month = key[..7];
-        _dimension = Enum.Parse<StatsDimension>(key[8..key.IndexOf('/', 8)], ignoreCase: true);
+        var dimension = Enum.Parse<StatsDimension>(key[8..key.IndexOf('/', 8)], ignoreCase: true);
         _rows = new StatsFactRows(ServiceProvider.GetRequiredKeyedService<IGrainStorage>(GridStorage.Name), key);
+        _counters = new StatsCounterRows(new GrainRows<StatsRow>(store, "service-stats", key), dimension);
+        await _counters.LoadAsync();
+        await MigrateLegacyAsync(dimension != StatsDimension.Region || StatsKeys.IsCountedRegion(key[(key.LastIndexOf('/') + 1)..]));
         await FinishPendingAsync();
-        if (state.State.Facts.Count > 0) await MigrateLegacyFactsAsync();
     }
 
     public async Task UpsertAsync(ServiceFact fact)
@@ -51,9 +56,7 @@ public sealed class ServiceStatsGrain(
         await FinishPendingAsync();
         var row = await _rows.ReadAsync(fact.RecordId);
         if (row.State is { } known && known.Version >= fact.Version) return;
-        Count(row.State, fact);
-        state.State.Pending = fact;
-        await state.CommitAsync(this, logger);
+        await CountAsync(row.State, fact);
         await FinishPendingAsync(row);
     }
 
@@ -63,42 +66,65 @@ public sealed class ServiceStatsGrain(
 
     /// <summary>A deep copy: the caller may be in this silo, where Orleans does not copy mutable arguments.</summary>
     public Task<StatsSnapshot> SnapshotAsync() =>
-        Task.FromResult(new StatsSnapshot(state.State.Counters.ToDictionary(b => b.Key, b => (long[])b.Value.Clone()), new(state.State.ItemNames)));
+        Task.FromResult(new StatsSnapshot(_counters.Counters.ToDictionary(b => b.Key, b => (long[])b.Value.Clone()), new(_counters.ItemNames)));
 
-    private StatsSnapshot View() => new(state.State.Counters, state.State.ItemNames);
+    private StatsSnapshot View() => new(_counters.Counters, _counters.ItemNames);
 
-    private void Count(ServiceFact? old, ServiceFact fact)
+    /// <summary>On a failed write the rows are read again (an unanswered write may have been stored); if that fails too, the activation goes.</summary>
+    private async Task CountAsync(ServiceFact? old, ServiceFact fact)
     {
-        if (old is not null) StatsCounters.Apply(state.State.Counters, StatsCounters.BucketOf(_dimension, old), old, -1);
-        StatsCounters.Apply(state.State.Counters, StatsCounters.BucketOf(_dimension, fact), fact, +1);
-        if (_dimension == StatsDimension.Region) state.State.ItemNames[fact.ItemCode] = fact.ItemName;
+        try
+        {
+            await _counters.CountAsync(old, fact);
+        }
+        catch (Exception writeFailure)
+        {
+            try
+            {
+                await _counters.LoadAsync();
+                logger.LogWarning(writeFailure, "Counting {Record} in {Grain} failed; the counters were read again", fact.RecordId, this.GetPrimaryKeyString());
+            }
+            catch (Exception readFailure)
+            {
+                logger.LogWarning(readFailure, "Counting in {Grain} failed and re-reading failed too; deactivating it", this.GetPrimaryKeyString());
+                DeactivateOnIdle();
+            }
+            throw;
+        }
     }
 
     /// <summary>Writes the row of the fact already counted; idempotent, so it runs before each upsert and on activation.</summary>
     private async Task FinishPendingAsync(IGrainState<ServiceFact?>? row = null)
     {
-        if (state.State.Pending is not { } pending) return;
+        if (_counters.Pending is not { } pending) return;
         row ??= await _rows.ReadAsync(pending.RecordId);
         if (row.State is null || row.State.Version < pending.Version)
         {
             row.State = pending;
             await _rows.WriteAsync(pending.RecordId, row);
         }
-        // Cleared in memory only: the next counters write saves it, and a stale copy is harmless.
-        state.State.Pending = null;
+        // Cleared in memory only: the next count replaces the pending row, and a stale one is harmless.
+        _counters.Pending = null;
     }
 
-    private async Task MigrateLegacyFactsAsync()
+    /// <summary>
+    /// Moves a whole-state counter map into rows, then counts facts of the older form one by one as
+    /// upserts (each fact row written after its counts), then clears the old state. The map leaves the
+    /// old state before any fact is counted, so a crash in between cannot move it over newer counts.
+    /// County and city grains no longer count: their old facts are dropped (their townships hold them).
+    /// </summary>
+    private async Task MigrateLegacyAsync(bool counts)
     {
-        foreach (var fact in state.State.Facts.Values)
+        if (!legacy.State.HoldsCounters() && legacy.State.Facts.Count == 0) return;
+        if (legacy.State.HoldsCounters())
         {
-            var row = await _rows.ReadAsync(fact.RecordId);
-            if (row.State is { } known && known.Version >= fact.Version) continue;
-            if (_dimension != StatsDimension.Region || StatsKeys.IsCountedRegion(this.GetPrimaryKeyString()[(this.GetPrimaryKeyString().LastIndexOf('/') + 1)..])) Count(row.State, fact);
-            row.State = fact;
-            await _rows.WriteAsync(fact.RecordId, row);
+            await _counters.MoveAsync(legacy.State);
+            legacy.State = new ServiceStatsState { Facts = legacy.State.Facts };
+            if (legacy.State.Facts.Count > 0) await legacy.WriteStateAsync();
         }
-        state.State.Facts.Clear();
-        await state.CommitAsync(this, logger);
+        if (counts)
+            foreach (var fact in legacy.State.Facts.Values) await UpsertAsync(fact);
+        await FinishPendingAsync();
+        await legacy.ClearStateAsync();
     }
 }
