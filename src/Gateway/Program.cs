@@ -18,7 +18,7 @@ using Grid.Gateway.Security;
 using Grid.Gateway.Security.Access;
 using Scalar.AspNetCore;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = Grid.Grains.Common.HostContentRoot.Resolve() });
 var options = builder.Configuration.GetSection("Grid").Get<GridOptions>() ?? new GridOptions();
 builder.AddGridLogging(options);
 builder.AddGridOrleans(options);

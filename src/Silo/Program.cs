@@ -13,7 +13,7 @@ using Serilog.Formatting.Compact;
 // A standalone silo for cluster mode: membership, grain state and reminders in PostgreSQL.
 // It binds and advertises Grid:Cluster:ListenAddress / AdvertisedAddress (loopback when unset) and
 // seeds the demo city only when Grid:Seed:Demo is true.
-var builder = Host.CreateApplicationBuilder(args);
+var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = Grid.Grains.Common.HostContentRoot.Resolve() });
 var grid = builder.Configuration.GetSection("Grid");
 var dataPath = Path.GetFullPath(grid["DataDirectory"] ?? ".data");
 var siloPort = grid.GetValue("Orleans:SiloPort", 11111);
