@@ -37,6 +37,9 @@ public sealed class DeadlineGrain(
         // wait for the reminder's first tick, which Orleans may deliver only a period later. The target
         // is told outside this turn, so a target that scheduled this deadline is not called back inside it.
         if (wait <= TimeSpan.Zero) await FireAsync();
+        // Until it is due the reminder, not this activation, holds the deadline: let it go rather than
+        // keep one idle activation per scheduled deadline (one or two per request) for the collection age.
+        else this.DeactivateOnIdle();
         return Info();
     }
 

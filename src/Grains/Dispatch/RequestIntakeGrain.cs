@@ -26,6 +26,9 @@ public sealed class RequestIntakeGrain(
         state.State.BodyHash = bodyHash;
         state.State.TaskId = draft.Id;
         await state.CommitAsync(this);
+        // A key is used once and, rarely, retried: keeping every key's activation in memory for the
+        // collection age made the heap grow by one grain per request under load. A retry re-reads it.
+        this.DeactivateOnIdle();
         return await GrainFactory.GetGrain<ITaskGrain>(draft.Id).CreateAsync(draft, actor);
     }
 }
