@@ -50,7 +50,7 @@ internal sealed class BoundaryMover(IGrainFactory grains, IOpenTaskSource openTa
         if (await grains.GetGrain<IWorkerGrain>(move.WorkerId).GetAsync() is not { } worker) return;
         if (move.FromVillageCode != move.ToVillageCode)
             await Directory(move.FromVillageCode).RemoveWorkerAsync(move.WorkerId);
-        await Directory(move.ToVillageCode).UpsertWorkerAsync(worker.Summary(today));
+        await Directory(move.ToVillageCode).UpsertWorkerAsync(worker.Summary(today), worker);
     }
 
     private IGridCellGrain Cell(string gridId) => grains.GetGrain<IGridCellGrain>(gridId);

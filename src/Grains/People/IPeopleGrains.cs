@@ -62,10 +62,12 @@ public interface IVillageDirectoryGrain : IGrainWithStringKey
 {
     [Alias("residents")] Task<IReadOnlyList<ResidentSummary>> GetResidentsAsync();
     [Alias("workers")] Task<IReadOnlyList<WorkerSummary>> GetWorkersAsync();
-    [Alias("define")] Task DefineAsync(IReadOnlyList<ResidentSummary> residents, IReadOnlyList<WorkerSummary> workers);
+    /// <summary>The village's workers with the profile dispatch ranks them by, in one call.</summary>
+    [Alias("dispatch-workers")] Task<IReadOnlyList<DispatchWorker>> GetDispatchWorkersAsync();
+    [Alias("define")] Task DefineAsync(IReadOnlyList<ResidentSummary> residents, IReadOnlyList<WorkerSummary> workers, IReadOnlyList<WorkerProfile> profiles);
     [Alias("upsert-resident")] Task UpsertResidentAsync(ResidentSummary resident);
     [Alias("remove-resident")] Task RemoveResidentAsync(string residentId);
-    [Alias("upsert-worker")] Task UpsertWorkerAsync(WorkerSummary worker);
+    [Alias("upsert-worker")] Task UpsertWorkerAsync(WorkerSummary worker, WorkerProfile profile);
     [Alias("remove-worker")] Task RemoveWorkerAsync(string workerId);
 
     /// <summary>A new id "{village}-R052" or "{village}-W06"; the same id again for the same idempotency key.</summary>

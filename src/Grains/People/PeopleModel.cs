@@ -89,6 +89,12 @@ public sealed record WorkerSummary(
     [property: Id(3)] IReadOnlyList<string> GridIds,
     [property: Id(4)] bool Active);
 
+/// <summary>A directory's worker with the profile dispatch ranks by; null where the directory has none yet (filed before it kept them).</summary>
+[GenerateSerializer, Immutable, Alias("grid.dispatch-worker")]
+public sealed record DispatchWorker(
+    [property: Id(0)] WorkerSummary Worker,
+    [property: Id(1)] WorkerProfile? Profile);
+
 [GenerateSerializer, Alias("grid.person-kind")]
 public enum PersonKind { Resident, Worker }
 
@@ -114,6 +120,9 @@ public static class WorkerProfiles
         [.. w.Grids.Where(g => g.From <= day && (g.Until is null || g.Until > day)).Select(g => g.GridId).Distinct()];
 
     public static WorkerSummary Summary(this WorkerProfile w, DateOnly day) => new(w.Id, w.Name, w.Role, w.GridsOn(day), w.Active);
+
+    /// <summary>The profile as the village directory keeps it for dispatch: everything the scorer reads, no phone (personal data stays sealed in the worker's own state).</summary>
+    public static WorkerProfile ForDispatch(this WorkerProfile w) => w with { Phone = "" };
 }
 
 public static class ResidentProfiles

@@ -52,6 +52,12 @@ public sealed class VillageDirectoryState
 {
     public List<ResidentSummary> Residents { get; set; } = [];
     public List<WorkerSummary> Workers { get; set; } = [];
+    /// <summary>
+    /// Each worker's profile as dispatch reads it (<see cref="WorkerProfiles.ForDispatch"/>), filed with the summary,
+    /// so ranking a village's workers is one call here instead of one per worker. Filing follows the worker's save,
+    /// so it can trail a change by the filing's retry; a worker missing here is read from its own grain.
+    /// </summary>
+    public Dictionary<string, WorkerProfile> Dispatch { get; set; } = new(StringComparer.Ordinal);
     public Dictionary<string, string> Allocations { get; set; } = new(StringComparer.Ordinal);
     public int LastResidentNumber { get; set; }
     public int LastWorkerNumber { get; set; }

@@ -25,7 +25,7 @@ internal static class PersonFiling
         await Task.WhenAll(filing.StaleGrids.Select(g => grains.GetGrain<IGridCellGrain>(g).UpdateMembersAsync(MemberChanges.Workers([], [p.Id]))));
         await Task.WhenAll(p.GridsOn(today).Select(g => grains.GetGrain<IGridCellGrain>(g).UpdateMembersAsync(MemberChanges.Workers([p.Id], []))));
         await Task.WhenAll(filing.StaleVillages.Select(v => grains.GetGrain<IVillageDirectoryGrain>(v).RemoveWorkerAsync(p.Id)));
-        await grains.GetGrain<IVillageDirectoryGrain>(p.VillageCode).UpsertWorkerAsync(p.Summary(today));
+        await grains.GetGrain<IVillageDirectoryGrain>(p.VillageCode).UpsertWorkerAsync(p.Summary(today), p);
     }
 
     /// <summary>Runs <paramref name="file"/> and saves the filing paid; on failure logs and keeps it owed. True when paid.</summary>

@@ -11,10 +11,14 @@ public sealed class VillageDirectoryGrain(
     public Task<IReadOnlyList<WorkerSummary>> GetWorkersAsync() =>
         Task.FromResult<IReadOnlyList<WorkerSummary>>(state.State.Workers);
 
-    public Task DefineAsync(IReadOnlyList<ResidentSummary> residents, IReadOnlyList<WorkerSummary> workers)
+    public Task<IReadOnlyList<DispatchWorker>> GetDispatchWorkersAsync() =>
+        Task.FromResult<IReadOnlyList<DispatchWorker>>([.. state.State.Workers.Select(w => new DispatchWorker(w, state.State.Dispatch.GetValueOrDefault(w.Id)))]);
+
+    public Task DefineAsync(IReadOnlyList<ResidentSummary> residents, IReadOnlyList<WorkerSummary> workers, IReadOnlyList<WorkerProfile> profiles)
     {
         state.State.Residents = [.. residents];
         state.State.Workers = [.. workers];
+        state.State.Dispatch = profiles.ToDictionary(p => p.Id, p => p.ForDispatch(), StringComparer.Ordinal);
         return state.WriteStateAsync();
     }
 
@@ -28,15 +32,20 @@ public sealed class VillageDirectoryGrain(
     public Task RemoveResidentAsync(string residentId) =>
         state.State.Residents.RemoveAll(r => r.Id == residentId) > 0 ? state.WriteStateAsync() : Task.CompletedTask;
 
-    public Task UpsertWorkerAsync(WorkerSummary worker)
+    public Task UpsertWorkerAsync(WorkerSummary worker, WorkerProfile profile)
     {
         state.State.Workers.RemoveAll(w => w.Id == worker.Id);
         state.State.Workers.Add(worker);
+        state.State.Dispatch[worker.Id] = profile.ForDispatch();
         return state.WriteStateAsync();
     }
 
-    public Task RemoveWorkerAsync(string workerId) =>
-        state.State.Workers.RemoveAll(w => w.Id == workerId) > 0 ? state.WriteStateAsync() : Task.CompletedTask;
+    public Task RemoveWorkerAsync(string workerId)
+    {
+        var removed = state.State.Workers.RemoveAll(w => w.Id == workerId) > 0;
+        removed |= state.State.Dispatch.Remove(workerId);
+        return removed ? state.WriteStateAsync() : Task.CompletedTask;
+    }
 
     public async Task<string> AllocateIdAsync(PersonKind kind, string? idempotencyKey)
     {

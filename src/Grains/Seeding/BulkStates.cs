@@ -30,6 +30,11 @@ public static class BulkStates
         foreach (var r in people.Residents)
             yield return GrainStateRow.Of(Resident, r.Profile.Id, protector.Seal(new ResidentState { Profile = r.Profile, Visits = [.. r.Visits], Version = 1 }));
         yield return GrainStateRow.Of(VillageDirectory, villageCode,
-            new VillageDirectoryState { Residents = [.. people.ResidentSummaries], Workers = [.. people.WorkerSummaries] });
+            new VillageDirectoryState
+            {
+                Residents = [.. people.ResidentSummaries],
+                Workers = [.. people.WorkerSummaries],
+                Dispatch = people.Workers.ToDictionary(w => w.Id, w => w.ForDispatch(), StringComparer.Ordinal),
+            });
     }
 }

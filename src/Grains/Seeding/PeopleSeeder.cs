@@ -31,7 +31,7 @@ public sealed class PeopleSeeder(IGrainFactory grains, int seed)
         writes.AddRange(people.Cells.Select(c => grains.GetGrain<IGridCellGrain>(c.Id).DefineAsync(c)));
         writes.AddRange(people.Workers.Select(w => grains.GetGrain<IWorkerGrain>(w.Id).DefineAsync(w)));
         writes.AddRange(people.Residents.Select(r => grains.GetGrain<IResidentGrain>(r.Profile.Id).DefineAsync(r.Profile, r.Visits)));
-        writes.Add(grains.GetGrain<IVillageDirectoryGrain>(villageCode).DefineAsync(people.ResidentSummaries, people.WorkerSummaries));
+        writes.Add(grains.GetGrain<IVillageDirectoryGrain>(villageCode).DefineAsync(people.ResidentSummaries, people.WorkerSummaries, people.Workers));
         await Task.WhenAll(writes);
         return new Counts(people.Cells.Count, people.Workers.Count, people.Residents.Count);
     }
