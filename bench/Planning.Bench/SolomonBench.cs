@@ -9,12 +9,9 @@ internal static class SolomonBench
     public static int Run(string[] args)
     {
         var seconds = BenchArgs.Seconds(args, 10);
-        var filter = BenchArgs.Option(args, "--filter") ?? "";
         var folder = Path.Combine(BenchArgs.RepoRoot(), "data", "solomon");
         var bks = SolomonReader.ReadBks(Path.Combine(folder, "BKS.json"));
-        var files = Directory.GetFiles(folder, "*.txt")
-            .Where(f => Path.GetFileName(f).StartsWith(filter, StringComparison.OrdinalIgnoreCase))
-            .OrderBy(f => f, StringComparer.Ordinal).ToList();
+        var files = BenchArgs.Files(args, folder, "*.txt");
         Console.WriteLine($"Solomon VRPTW, {seconds.ToString(CultureInfo.InvariantCulture)} s per instance, one thread, seed 1; gap vs best-known distance (BKS.json *_distance)");
         Console.WriteLine($"{"instance",-8} {"distance",10} {"veh",4} {"BKS",9} {"BKS veh",7} {"gap %",7} {"valid",5} {"s",6}");
         var gaps = new Dictionary<string, List<double>>();

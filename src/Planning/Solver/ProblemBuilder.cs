@@ -61,7 +61,7 @@ internal static class ProblemBuilder
         var dist = new double[points * points];
         for (var a = 0; a < points; a++)
         {
-            for (var b = 0; b < points; b++) dist[a * points + b] = SolomonInstance.Distance(all[a], all[b]);
+            for (var b = 0; b < points; b++) dist[a * points + b] = instance.Distance(all[a], all[b]);
         }
         var allowed = new bool[m * n];
         Array.Fill(allowed, true);
