@@ -91,15 +91,24 @@ internal sealed class Solution
         PenaltySum = Unassigned.Sum(c => _p.Penalty[c]);
     }
 
-    public int[][] Snapshot() => Routes.Select(r => r.ToArray()).ToArray();
+    /// <summary>Copies the routes into reusable buffers (grown when a route outgrows its buffer).</summary>
+    public void SnapshotInto(int[][] routes, int[] lengths)
+    {
+        for (var r = 0; r < _p.M; r++)
+        {
+            if (routes[r].Length < Routes[r].Count) routes[r] = new int[Routes[r].Count * 2];
+            Routes[r].CopyTo(routes[r]);
+            lengths[r] = Routes[r].Count;
+        }
+    }
 
-    public void Restore(int[][] routes)
+    public void Restore(int[][] routes, int[] lengths)
     {
         Array.Fill(RouteOf, -1);
         for (var r = 0; r < _p.M; r++)
         {
             Routes[r].Clear();
-            Routes[r].AddRange(routes[r]);
+            for (var i = 0; i < lengths[r]; i++) Routes[r].Add(routes[r][i]);
             Recompute(r);
         }
         Unassigned.Clear();
