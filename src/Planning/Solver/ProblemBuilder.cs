@@ -15,10 +15,21 @@ internal static class ProblemBuilder
         var lng = new double[points];
         for (var i = 0; i < n; i++) (lat[i], lng[i]) = (instance.Visits[i].Lat, instance.Visits[i].Lng);
         for (var v = 0; v < m; v++) (lat[n + v], lng[n + v]) = (instance.Workers[v].Lat, instance.Workers[v].Lng);
-        var dist = GeoDistance.PairwiseKm(lat, lng);
-        for (var i = 0; i < dist.Length; i++) dist[i] *= instance.DetourFactor;
+        double[]? dist = null;
+        Func<int, int, double>? measure = null;
+        if (RoutingProblem.MatrixFits(points))
+        {
+            dist = GeoDistance.PairwiseKm(lat, lng);
+            for (var i = 0; i < dist.Length; i++) dist[i] *= instance.DetourFactor;
+        }
+        else
+        {
+            var sphere = new GeoDistance.UnitPoints(lat, lng);
+            var detour = instance.DetourFactor;
+            measure = (a, b) => sphere.Km(a, b) * detour;
+        }
         var allowed = new bool[m * n];
-        var serveCost = new double[m * n];
+        var serveCost = new float[m * n];
         for (var v = 0; v < m; v++)
         {
             var worker = instance.Workers[v];
@@ -26,13 +37,14 @@ internal static class ProblemBuilder
             var familiar = worker.Familiar.ToHashSet();
             for (var c = 0; c < n; c++)
             {
-                allowed[v * n + c] = worker.MaxVisits > 0 && instance.Visits[c].Skills.All(skills.Contains);
+                var needs = instance.Visits[c].Skills;
+                allowed[v * n + c] = worker.MaxVisits > 0 && (needs.Count == 0 || needs.All(skills.Contains));
                 serveCost[v * n + c] = familiar.Contains(instance.Visits[c].ResidentId) ? 0 : 2;
             }
         }
         var problem = new RoutingProblem
         {
-            N = n, M = m, Points = points, Dist = dist, TimePerDist = 60.0 / instance.SpeedKmh,
+            N = n, M = m, Points = points, Dist = dist, Measure = measure, TimePerDist = 60.0 / instance.SpeedKmh,
             Ready = instance.Visits.Select(x => (double)x.Earliest).ToArray(),
             Due = instance.Visits.Select(x => (double)x.Latest).ToArray(),
             Service = instance.Visits.Select(x => (double)x.DurationMin).ToArray(),
@@ -58,16 +70,21 @@ internal static class ProblemBuilder
         var m = instance.VehicleCount;
         var all = instance.Customers.Append(instance.Depot).ToArray();
         var points = n + 1;
-        var dist = new double[points * points];
-        for (var a = 0; a < points; a++)
+        double[]? dist = null;
+        Func<int, int, double> measure = (a, b) => instance.Distance(all[a], all[b]);
+        if (RoutingProblem.MatrixFits(points))
         {
-            for (var b = 0; b < points; b++) dist[a * points + b] = instance.Distance(all[a], all[b]);
+            dist = new double[points * points];
+            for (var a = 0; a < points; a++)
+            {
+                for (var b = 0; b < points; b++) dist[a * points + b] = measure(a, b);
+            }
         }
         var allowed = new bool[m * n];
         Array.Fill(allowed, true);
         var problem = new RoutingProblem
         {
-            N = n, M = m, Points = points, Dist = dist, TimePerDist = 1.0,
+            N = n, M = m, Points = points, Dist = dist, Measure = measure, TimePerDist = 1.0,
             Ready = instance.Customers.Select(x => x.Ready).ToArray(),
             Due = instance.Customers.Select(x => x.Due).ToArray(),
             Service = instance.Customers.Select(x => x.Service).ToArray(),
