@@ -10,6 +10,6 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/Planning.Bench -- grid [--seconds N] | solomon [--seconds N] [--filter R1] | homberger [--seconds N] [--filter C1] [--data DIR] [--no-ortools]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/Planning.Bench -- grid [--seconds N] | solomon [--seconds N] [--filter R1] [--ortools] | homberger [--seconds N] [--filter C1] [--data DIR] [--no-ortools]");
     return 2;
 }

@@ -7,6 +7,14 @@ internal static class PlanBuilder
 {
     public static Plan ForGrid(PlanningInstance instance, RoutingProblem p, IReadOnlyList<IReadOnlyList<int>> routes)
     {
+        var km = 0.0;
+        var stops = routes.Select((route, v) => (IReadOnlyList<PlanStop>)Stops(p, v, route, i => instance.Visits[i].Id, ref km)).ToList();
+        return ForGrid(instance, p, routes, stops);
+    }
+
+    /// <summary>A grid plan from routes (per worker index) with given stop times, e.g. a re-plan that keeps times; metrics recomputed.</summary>
+    public static Plan ForGrid(PlanningInstance instance, RoutingProblem p, IReadOnlyList<IReadOnlyList<int>> routes, IReadOnlyList<IReadOnlyList<PlanStop>> stops)
+    {
         var planRoutes = new List<PlanRoute>();
         var assigned = new bool[p.N];
         var km = 0.0;
@@ -14,9 +22,10 @@ internal static class PlanBuilder
         for (var v = 0; v < routes.Count; v++)
         {
             if (routes[v].Count == 0) continue;
-            var stops = Stops(p, v, routes[v], i => instance.Visits[i].Id, ref km);
-            foreach (var c in routes[v]) { assigned[c] = true; extra += p.Extra(v, c); }
-            planRoutes.Add(new PlanRoute(instance.Workers[v].Id, stops));
+            var prev = p.Depot[v];
+            foreach (var c in routes[v]) { assigned[c] = true; extra += p.Extra(v, c); km += p.D(prev, c); prev = c; }
+            km += p.D(prev, p.Depot[v]);
+            planRoutes.Add(new PlanRoute(instance.Workers[v].Id, stops[v]));
         }
         var unassigned = Enumerable.Range(0, p.N).Where(c => !assigned[c]).ToList();
         var penalty = unassigned.Sum(c => p.Penalty[c]);
