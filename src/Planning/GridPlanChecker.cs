@@ -39,6 +39,7 @@ internal sealed class GridPlanChecker(PlanningInstance instance, Plan plan)
                 if (familiarResidents.Contains(visit.ResidentId)) familiar++;
             }
             travelKm += CheckSchedule(worker, stops);
+            CheckBreak(worker, route.Break, stops);
         }
         CheckMetrics(travelKm, familiar, counts);
         return _violations;
@@ -108,6 +109,34 @@ internal sealed class GridPlanChecker(PlanningInstance instance, Plan plan)
             Add($"worker '{worker.Id}' cannot be back by {Clock(worker.End)} (earliest return {Clock(exactDepart + backMin)})");
         }
         return km;
+    }
+
+    /// <summary>A worker with a break window takes it once on a working day, between visits, with the travel of that gap around it.</summary>
+    private void CheckBreak(Worker worker, PlanBreak? pause, List<PlanStop> stops)
+    {
+        const double tol = PlanValidator.ClockToleranceMin;
+        if (worker.Break is not { } rule)
+        {
+            if (pause is not null) Add($"worker '{worker.Id}' has a break in the plan but none in the instance");
+            return;
+        }
+        if (pause is null)
+        {
+            Add($"worker '{worker.Id}' works but takes no break ({rule.Minutes} min starting {Clock(rule.Earliest)}–{Clock(rule.Latest)})");
+            return;
+        }
+        var where = $"worker '{worker.Id}' break {Clock(pause.Start)}–{Clock(pause.End)}";
+        if (pause.Start < rule.Earliest - tol || pause.Start > rule.Latest + tol) Add($"{where} starts outside {Clock(rule.Earliest)}–{Clock(rule.Latest)}");
+        if (!PlanValidator.Near(pause.End - pause.Start, rule.Minutes, tol)) Add($"{where} does not last {rule.Minutes} min");
+        // The gap it sits in: after the last visit that ends by its start, before the next visit's start (or the day's end).
+        var k = stops.Count(s => s.End <= pause.Start + tol);
+        var free = k == 0 ? worker.Start : stops[k - 1].End;
+        double lat = k == 0 ? worker.Lat : _visits[stops[k - 1].VisitId].Lat, lng = k == 0 ? worker.Lng : _visits[stops[k - 1].VisitId].Lng;
+        var next = k < stops.Count ? _visits[stops[k].VisitId] : null;
+        var travel = Km(lat, lng, next?.Lat ?? worker.Lat, next?.Lng ?? worker.Lng) / instance.SpeedKmh * 60;
+        var due = next is null ? worker.End : stops[k].Start;
+        if (pause.End > due + tol) Add($"{where} overlaps {(next is null ? "the end of the day" : $"visit '{next.Id}'")}");
+        else if (free + travel + rule.Minutes > due + tol) Add($"{where} leaves too little time to travel to {(next is null ? "home" : $"visit '{next.Id}'")}");
     }
 
     private void CheckMetrics(double travelKm, int familiar, List<int> counts)

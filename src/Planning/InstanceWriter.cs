@@ -23,6 +23,14 @@ internal static class InstanceWriter
             w.WriteNumber("maxVisits", worker.MaxVisits);
             WriteStrings(w, "skills", worker.Skills);
             WriteStrings(w, "familiar", worker.Familiar);
+            if (worker.Break is { } b)
+            {
+                w.WriteStartObject("break");
+                w.WriteString("earliest", ClockTime.Format(b.Earliest));
+                w.WriteString("latest", ClockTime.Format(b.Latest));
+                w.WriteNumber("minutes", b.Minutes);
+                w.WriteEndObject();
+            }
             w.WriteEndObject();
         }
         w.WriteEndArray();

@@ -3,7 +3,10 @@ namespace Grid.Planning;
 /// <summary>A plan ("grid-plan/1"). Stop times are minutes after midnight (grid) or the file's units (Solomon).</summary>
 public sealed record Plan(IReadOnlyList<PlanRoute> Routes, IReadOnlyList<string> Unassigned, PlanMetrics Metrics);
 
-public sealed record PlanRoute(string WorkerId, IReadOnlyList<PlanStop> Stops);
+public sealed record PlanRoute(string WorkerId, IReadOnlyList<PlanStop> Stops, PlanBreak? Break = null);
+
+/// <summary>When a worker's break is taken (minutes after midnight).</summary>
+public sealed record PlanBreak(double Start, double End);
 
 public sealed record PlanStop(string VisitId, double Arrive, double Start, double End);
 

@@ -37,9 +37,12 @@ public static class PlanJson
 
     private static Plan ReadPlan(JsonDocument document)
     {
-        using (document)
+        using (document) return ReadPlan(document.RootElement);
+    }
+
+    internal static Plan ReadPlan(JsonElement root)
+    {
         {
-            var root = document.RootElement;
             var format = String(root, "format", "$");
             if (format != PlanFormat) throw Error($"$.format is '{format}', expected '{PlanFormat}'");
             var routes = new List<PlanRoute>();
@@ -54,7 +57,9 @@ public static class PlanJson
                     var sp = $"{path}.stops[{s++}]";
                     stops.Add(new PlanStop(String(stop, "visitId", sp), Time(stop, "arrive", sp), Time(stop, "start", sp), Time(stop, "end", sp)));
                 }
-                routes.Add(new PlanRoute(String(route, "workerId", path), stops));
+                PlanBreak? pause = null;
+                if (route.TryGetProperty("break", out var b) && b.ValueKind != JsonValueKind.Null) pause = new PlanBreak(Time(b, "start", path + ".break"), Time(b, "end", path + ".break"));
+                routes.Add(new PlanRoute(String(route, "workerId", path), stops, pause));
             }
             var m = Required(root, "metrics", "$");
             var metrics = new PlanMetrics(Number(m, "travelKm", "$.metrics"), Integer(m, "assigned", "$.metrics"),
@@ -70,7 +75,7 @@ public static class PlanJson
         catch (JsonException e) { throw Error($"not valid JSON: {e.Message}"); }
     }
 
-    private static JsonDocument Parse(Stream json)
+    internal static JsonDocument Parse(Stream json)
     {
         try { return JsonDocument.Parse(json); }
         catch (JsonException e) { throw Error($"not valid JSON: {e.Message}"); }

@@ -24,6 +24,13 @@ internal static class PlanWriter
                 w.WriteEndObject();
             }
             w.WriteEndArray();
+            if (route.Break is { } b)
+            {
+                w.WriteStartObject("break");
+                WriteTime(w, "start", b.Start, times);
+                WriteTime(w, "end", b.End, times);
+                w.WriteEndObject();
+            }
             w.WriteEndObject();
         }
         w.WriteEndArray();

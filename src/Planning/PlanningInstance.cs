@@ -17,7 +17,11 @@ public sealed record Worker(
     int End,
     int MaxVisits,
     IReadOnlyList<string> Skills,
-    IReadOnlyList<string> Familiar);
+    IReadOnlyList<string> Familiar,
+    WorkerBreak? Break = null);
+
+/// <summary>A break of <paramref name="Minutes"/> that starts between Earliest and Latest, taken wherever the worker is between visits (travel may pause).</summary>
+public sealed record WorkerBreak(int Earliest, int Latest, int Minutes);
 
 /// <summary>A visit whose service starts between Earliest and Latest (minutes after midnight).</summary>
 public sealed record Visit(

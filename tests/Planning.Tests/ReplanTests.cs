@@ -13,12 +13,11 @@ public sealed class ReplanTests
         var day = InstanceGenerator.Generate(400, 60, seed: 1);
         var plan = VisitPlanner.Solve(day, new PlannerOptions(TimeSpan.FromSeconds(30), MaxIterations: 20_000));
         Assert.Empty(PlanValidator.Validate(day, plan));
-        var rng = new Random(7);
         var inserted = 0;
-        for (var k = 0; k < 20; k++)
+        var urgents = InstanceGenerator.UrgentVisits(day, 20, Eleven, seed: 7);
+        Assert.Equal(20, urgents.Count);
+        foreach (var urgent in urgents)
         {
-            var near = day.Visits[rng.Next(day.Visits.Count)];
-            var urgent = new Visit($"urgent-{k}", $"ru{k}", near.Lat + 0.002, near.Lng - 0.002, 20, Eleven, Eleven + 180, [], 3);
             var clock = Stopwatch.StartNew();
             var result = Replanner.InsertUrgent(day, plan, Eleven, urgent);
             Assert.InRange(clock.Elapsed.TotalSeconds, 0, 1);

@@ -4,7 +4,13 @@ using Grid.Planning.Solver;
 namespace Grid.Planning.Replanning;
 
 /// <summary>One candidate change: the urgent visit into a worker's route, and maybe one visit handed from that route to another.</summary>
-internal sealed record Insertion(int Worker, List<int> Route, List<PlanStop> Stops, double Score, int HandOverWorker = -1, List<int>? HandOverRoute = null, List<PlanStop>? HandOverStops = null);
+internal sealed record Insertion(int Worker, List<int> Route, Timed Timed, double Score, int HandOverWorker = -1, List<int>? HandOverRoute = null, Timed? HandOverTimed = null)
+{
+    public List<PlanStop> Stops => Timed.Stops;
+}
+
+/// <summary>A route's stops with times, and its worker's break.</summary>
+internal sealed record Timed(List<PlanStop> Stops, PlanBreak? Break);
 
 /// <summary>Evaluates insertions into a running day's routes, keeping pinned prefixes and original starts.</summary>
 internal sealed class InsertionSearch
@@ -15,6 +21,7 @@ internal sealed class InsertionSearch
     private readonly List<int>[] _routes;
     private readonly List<PlanStop>[] _stops;
     private readonly int[] _pinned;
+    private readonly PlanBreak?[] _breaks;
     private readonly Dictionary<int, double> _startBefore = [];
 
     public InsertionSearch(PlanningInstance day, Plan plan, int now)
@@ -28,10 +35,12 @@ internal sealed class InsertionSearch
         _routes = new List<int>[_p.M];
         _stops = new List<PlanStop>[_p.M];
         _pinned = new int[_p.M];
+        _breaks = new PlanBreak?[_p.M];
         for (var v = 0; v < _p.M; v++) (_routes[v], _stops[v]) = ([], []);
         foreach (var route in plan.Routes)
         {
             var v = workerIndex[route.WorkerId];
+            _breaks[v] = route.Break;
             foreach (var stop in route.Stops)
             {
                 var c = visitIndex[stop.VisitId];
@@ -88,7 +97,7 @@ internal sealed class InsertionSearch
                 var score = here.Score + there.Score + MovedPenalty(x, there.Stops);
                 if (best is null || score < best.Score)
                 {
-                    best = here with { Score = score, HandOverWorker = there.Worker, HandOverRoute = there.Route, HandOverStops = there.Stops };
+                    best = here with { Score = score, HandOverWorker = there.Worker, HandOverRoute = there.Route, HandOverTimed = there.Timed };
                 }
             }
         }
@@ -99,12 +108,17 @@ internal sealed class InsertionSearch
     {
         var routes = _routes.Select(r => (IReadOnlyList<int>)r).ToArray();
         var stops = _stops.Select(s => (IReadOnlyList<PlanStop>)s).ToArray();
+        var breaks = _breaks.ToArray();
         if (insertion is not null)
         {
-            (routes[insertion.Worker], stops[insertion.Worker]) = (insertion.Route, insertion.Stops);
-            if (insertion.HandOverRoute is { } r) (routes[insertion.HandOverWorker], stops[insertion.HandOverWorker]) = (r, insertion.HandOverStops!);
+            (routes[insertion.Worker], stops[insertion.Worker], breaks[insertion.Worker]) = (insertion.Route, insertion.Stops, insertion.Timed.Break);
+            if (insertion.HandOverRoute is { } r)
+            {
+                var timed = insertion.HandOverTimed!;
+                (routes[insertion.HandOverWorker], stops[insertion.HandOverWorker], breaks[insertion.HandOverWorker]) = (r, timed.Stops, timed.Break);
+            }
         }
-        return PlanBuilder.ForGrid(_day, _p, routes, stops);
+        return PlanBuilder.ForGrid(_day, _p, routes, stops, breaks);
     }
 
     /// <summary>The best position for c in worker v's route (given without c), after the pinned prefix.</summary>
@@ -117,10 +131,10 @@ internal sealed class InsertionSearch
         {
             var candidate = new List<int>(route);
             candidate.Insert(pos, c);
-            var stops = TimesFor(v, candidate, out var shift, out var moved);
-            if (stops is null) continue;
+            var timed = TimesFor(v, candidate, out var shift, out var moved);
+            if (timed is null) continue;
             var score = RouteKm(v, candidate) - baseKm + _p.Extra(v, c) + ShiftCost(shift, moved);
-            if (best is null || score < best.Score) best = new Insertion(v, candidate, stops, score);
+            if (best is null || score < best.Score) best = new Insertion(v, candidate, timed, score);
         }
         return best;
     }
@@ -128,9 +142,26 @@ internal sealed class InsertionSearch
     /// <summary>
     /// Times for a route: the pinned prefix as it was; then each visit starts at the earliest moment
     /// it can, but not before its start in the current plan; a visit new to this route is not left
-    /// for before <c>now</c>. Null when a window or the worker's end is broken.
+    /// for before <c>now</c>. A break that started before <c>now</c> stays; otherwise the break goes
+    /// in the first gap from <c>now</c> on where it fits. Null when a window, the worker's end or the break does not fit.
     /// </summary>
-    private List<PlanStop>? TimesFor(int v, List<int> route, out double shift, out int moved)
+    private Timed? TimesFor(int v, List<int> route, out double shift, out int moved)
+    {
+        var stops = StopTimes(v, route, out shift, out moved);
+        if (stops is null || _day.Workers[v].Break is not { } rule || stops.Count == 0) return stops is null ? null : new Timed(stops, null);
+        if (_breaks[v] is { } kept && kept.Start < _now) return new Timed(stops, kept);
+        for (var k = _pinned[v]; k <= stops.Count; k++)
+        {
+            var free = Math.Max(_now, k == 0 ? _p.Start[v] : stops[k - 1].End);
+            var from = k == 0 ? _p.Depot[v] : route[k - 1];
+            var to = k == route.Count ? _p.Depot[v] : route[k];
+            var due = k == stops.Count ? _p.End[v] : stops[k].Start;
+            if (BreakRule.Fits(rule, free, due, _p.T(from, to), out var start)) return new Timed(stops, new PlanBreak(start, start + rule.Minutes));
+        }
+        return null;
+    }
+
+    private List<PlanStop>? StopTimes(int v, List<int> route, out double shift, out int moved)
     {
         shift = 0;
         moved = 0;
@@ -149,6 +180,7 @@ internal sealed class InsertionSearch
                 continue;
             }
             var wasHere = _routes[v].Contains(c);
+            if (i == pinned && _breaks[v] is { } pause && pause.Start < _now) t = Math.Max(t, pause.End);
             var depart = wasHere ? t : Math.Max(t, _now);
             var arrive = depart + _p.T(prev, c);
             var start = Math.Max(arrive, _p.Ready[c]);

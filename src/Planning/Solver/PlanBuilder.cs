@@ -8,12 +8,24 @@ internal static class PlanBuilder
     public static Plan ForGrid(PlanningInstance instance, RoutingProblem p, IReadOnlyList<IReadOnlyList<int>> routes)
     {
         var km = 0.0;
-        var stops = routes.Select((route, v) => (IReadOnlyList<PlanStop>)Stops(p, v, route, i => instance.Visits[i].Id, ref km)).ToList();
-        return ForGrid(instance, p, routes, stops);
+        var check = new BreakCheck(p);
+        var stops = new List<IReadOnlyList<PlanStop>>(routes.Count);
+        var breaks = new PlanBreak?[routes.Count];
+        for (var v = 0; v < routes.Count; v++)
+        {
+            var gap = -1;
+            if (p.Breaks?[v] is { } rule && routes[v].Count > 0 && check.Place(v, routes[v], -1, 0, out gap, out var start))
+            {
+                breaks[v] = new PlanBreak(start, start + rule.Minutes);
+            }
+            stops.Add(Stops(p, v, routes[v], i => instance.Visits[i].Id, ref km, gap, breaks[v]));
+        }
+        return ForGrid(instance, p, routes, stops, breaks);
     }
 
     /// <summary>A grid plan from routes (per worker index) with given stop times, e.g. a re-plan that keeps times; metrics recomputed.</summary>
-    public static Plan ForGrid(PlanningInstance instance, RoutingProblem p, IReadOnlyList<IReadOnlyList<int>> routes, IReadOnlyList<IReadOnlyList<PlanStop>> stops)
+    public static Plan ForGrid(PlanningInstance instance, RoutingProblem p, IReadOnlyList<IReadOnlyList<int>> routes,
+        IReadOnlyList<IReadOnlyList<PlanStop>> stops, IReadOnlyList<PlanBreak?> breaks)
     {
         var planRoutes = new List<PlanRoute>();
         var assigned = new bool[p.N];
@@ -25,7 +37,7 @@ internal static class PlanBuilder
             var prev = p.Depot[v];
             foreach (var c in routes[v]) { assigned[c] = true; extra += p.Extra(v, c); km += p.D(prev, c); prev = c; }
             km += p.D(prev, p.Depot[v]);
-            planRoutes.Add(new PlanRoute(instance.Workers[v].Id, stops[v]));
+            planRoutes.Add(new PlanRoute(instance.Workers[v].Id, stops[v], breaks[v]));
         }
         var unassigned = Enumerable.Range(0, p.N).Where(c => !assigned[c]).ToList();
         var penalty = unassigned.Sum(c => p.Penalty[c]);
@@ -54,15 +66,18 @@ internal static class PlanBuilder
         return new Plan(planRoutes, unassigned, metrics);
     }
 
-    private static List<PlanStop> Stops(RoutingProblem p, int v, IReadOnlyList<int> route, Func<int, string> id, ref double km)
+    /// <summary>Earliest-start stops; with a break at <paramref name="gap"/> the travel into that stop pauses (or the worker rests on arrival).</summary>
+    private static List<PlanStop> Stops(RoutingProblem p, int v, IReadOnlyList<int> route, Func<int, string> id, ref double km, int gap = -1, PlanBreak? pause = null)
     {
         var stops = new List<PlanStop>(route.Count);
         var prev = p.Depot[v];
         var depart = p.Start[v];
-        foreach (var c in route)
+        for (var i = 0; i < route.Count; i++)
         {
+            var c = route[i];
             km += p.D(prev, c);
             var arrive = depart + p.T(prev, c);
+            if (i == gap && pause is not null) arrive = Math.Max(arrive, pause.Start) + (pause.End - pause.Start);
             var start = Math.Max(arrive, p.Ready[c]);
             depart = start + p.Service[c];
             stops.Add(new PlanStop(id(c), arrive, start, depart));

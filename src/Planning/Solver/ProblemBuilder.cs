@@ -59,6 +59,7 @@ internal static class ProblemBuilder
             VehicleClass = Enumerable.Range(0, m).ToArray(),
             Allowed = allowed,
             ServeCost = serveCost,
+            Breaks = instance.Workers.Any(w => w.Break is not null) ? instance.Workers.Select(w => w.Break).ToArray() : null,
         };
         RemoveUnreachable(problem);
         return problem;
@@ -107,6 +108,7 @@ internal static class ProblemBuilder
     /// <summary>Forbids pairs where even a route with only that customer breaks a window or a limit.</summary>
     private static void RemoveUnreachable(RoutingProblem p)
     {
+        var breaks = new BreakCheck(p);
         for (var v = 0; v < p.M; v++)
         {
             for (var c = 0; c < p.N; c++)
@@ -116,7 +118,8 @@ internal static class ProblemBuilder
                 var start = Math.Max(p.Start[v] + p.T(p.Depot[v], c), p.Ready[c]);
                 p.Allowed[i] = start <= p.Due[c] + Schedule.Eps
                     && start + p.Service[c] + p.T(c, p.Depot[v]) <= p.End[v] + Schedule.Eps
-                    && p.Demand[c] <= p.Capacity[v];
+                    && p.Demand[c] <= p.Capacity[v]
+                    && breaks.Fits(v, [], 0, c);
             }
         }
     }

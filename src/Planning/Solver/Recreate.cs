@@ -11,6 +11,7 @@ internal sealed class Recreate(RoutingProblem p, FastRandom rng, Journal journal
     /// <summary>From this many customers on, insertion looks only at routes near the customer.</summary>
     public const int GranularFrom = 400;
     private const int GranularNeighbors = 40;
+    private readonly BreakCheck _breaks = new(p);
     private readonly int[] _classSeen = new int[p.M];
     private readonly int[] _routeSeen = new int[p.M];
     private readonly int[] _candidates = new int[p.M];
@@ -50,7 +51,7 @@ internal sealed class Recreate(RoutingProblem p, FastRandom rng, Journal journal
             {
                 var depot = p.Depot[r];
                 var d = p.D(depot, c) + p.D(c, depot) + p.Extra(r, c);
-                if (d < best.Delta) best = (r, 0, d);
+                if (d < best.Delta && _breaks.Fits(r, s.Routes[r], 0, c)) best = (r, 0, d);
                 continue;
             }
             TryRoute(c, r, s, ref best);
@@ -115,7 +116,7 @@ internal sealed class Recreate(RoutingProblem p, FastRandom rng, Journal journal
                     if (begin + service + p.T(c, next) <= nextLatest + Schedule.Eps)
                     {
                         var delta = p.D(prev, c) + p.D(c, next) - p.D(prev, next) + extra;
-                        if (delta < best.Delta) best = (r, pos, delta);
+                        if (delta < best.Delta && _breaks.Fits(r, route, pos, c)) best = (r, pos, delta);
                     }
                 }
             }

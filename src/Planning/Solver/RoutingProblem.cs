@@ -39,6 +39,9 @@ internal sealed class RoutingProblem
     /// <summary>Extra cost when vehicle v serves customer c (unfamiliar resident), row-major M × N; null when none.</summary>
     public required float[]? ServeCost { get; init; }
 
+    /// <summary>Each vehicle's break, or null; null altogether when no vehicle has one.</summary>
+    public WorkerBreak?[]? Breaks { get; init; }
+
     public int[][] Neighbors { get; private set; } = [];
     public double[] DepotDistance { get; private set; } = [];
 
