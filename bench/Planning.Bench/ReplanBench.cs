@@ -37,7 +37,9 @@ internal static class ReplanBench
                 $"{++k,3} {urgent.Id,-10} {result.WorkerId ?? "-",-8} {ms,6:F0} {result.PinnedVisits,6} {d.VisitsMoved,5} {d.VisitsReassigned,10} {d.MinutesShifted,11:F1} {(valid ? "yes" : "NO"),5} {(kept ? "yes" : "NO"),11}"));
             (day, plan) = (result.Instance, result.After);
         }
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"slowest answer {slowest:F0} ms; answers invalid, over 1 s or moving a pinned visit: {failures}"));
+        var urgentPlaced = plan.Routes.Sum(r => r.Stops.Count(s => s.VisitId.StartsWith("urgent-", StringComparison.Ordinal)));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"slowest answer {slowest:F0} ms; answers invalid, over 1 s or moving a pinned visit: {failures}; urgent visits placed {urgentPlaced} of {k}; visits unassigned at the end {plan.Unassigned.Count}"));
         return failures == 0 ? 0 : 1;
     }
 

@@ -16,6 +16,7 @@ internal sealed class GridPlanChecker(PlanningInstance instance, Plan plan)
         var travelKm = 0.0;
         var familiar = 0;
         var counts = new List<int>();
+        var work = new List<double>();
         var usedWorkers = new HashSet<string>();
         foreach (var route in plan.Routes)
         {
@@ -38,10 +39,13 @@ internal sealed class GridPlanChecker(PlanningInstance instance, Plan plan)
                 if (missing.Count > 0) Add($"worker '{worker.Id}' lacks skill(s) {string.Join(", ", missing)} for visit '{visit.Id}'");
                 if (familiarResidents.Contains(visit.ResidentId)) familiar++;
             }
-            travelKm += CheckSchedule(worker, stops);
+            var routeKm = CheckSchedule(worker, stops);
+            travelKm += routeKm;
+            work.Add(routeKm / instance.SpeedKmh * 60 + stops.Sum(st => _visits[st.VisitId].DurationMin));
             CheckBreak(worker, route.Break, stops);
         }
-        CheckMetrics(travelKm, familiar, counts);
+        work.AddRange(Enumerable.Repeat(0.0, Math.Max(0, instance.Workers.Count - work.Count))); // idle workers
+        CheckMetrics(travelKm, familiar, counts, work);
         return _violations;
     }
 
@@ -139,12 +143,23 @@ internal sealed class GridPlanChecker(PlanningInstance instance, Plan plan)
         else if (free + travel + rule.Minutes > due + tol) Add($"{where} leaves too little time to travel to {(next is null ? "home" : $"visit '{next.Id}'")}");
     }
 
-    private void CheckMetrics(double travelKm, int familiar, List<int> counts)
+    private void CheckMetrics(double travelKm, int familiar, List<int> counts, List<double> work)
     {
         var m = plan.Metrics;
         var assigned = counts.Sum();
         var unassignedPenalty = plan.Unassigned.Where(_visits.ContainsKey).Sum(id => 1000.0 * _visits[id].Priority);
-        var cost = travelKm + 2.0 * (assigned - familiar) + unassignedPenalty;
+        var load = Solver.PlanBuilder.Workload(work, minutes => instance.FairnessWeight * (minutes / 60) * (minutes / 60));
+        var cost = travelKm + 2.0 * (assigned - familiar) + unassignedPenalty + load.FairnessCost;
+        if (m.Workload is { } claimed)
+        {
+            if (!PlanValidator.Near(claimed.MinMinutes, load.MinMinutes, 0.1) || !PlanValidator.Near(claimed.MaxMinutes, load.MaxMinutes, 0.1)
+                || !PlanValidator.Near(claimed.SpreadMinutes, load.SpreadMinutes, 0.1) || !PlanValidator.Near(claimed.StdDevMinutes, load.StdDevMinutes, 0.1))
+            {
+                Add($"metrics.workload is {claimed.MinMinutes}–{claimed.MaxMinutes} min (sd {claimed.StdDevMinutes}) but the routes work {load.MinMinutes}–{load.MaxMinutes} min (sd {load.StdDevMinutes})");
+            }
+            if (!PlanValidator.Near(claimed.FairnessCost, load.FairnessCost, PlanValidator.KmTolerance)) Add($"metrics.workload.fairnessCost is {claimed.FairnessCost} but the fairness term gives {F(load.FairnessCost)}");
+        }
+        else if (instance.FairnessWeight > 0) Add("metrics.workload is missing, but the instance weighs fairness");
         if (!PlanValidator.Near(m.TravelKm, travelKm, PlanValidator.KmTolerance)) Add($"metrics.travelKm is {m.TravelKm} but the routes cover {F(travelKm)} km");
         if (m.Assigned != assigned) Add($"metrics.assigned is {m.Assigned} but the routes make {assigned} visits");
         if (m.FamiliarVisits != familiar) Add($"metrics.familiarVisits is {m.FamiliarVisits} but {familiar} visits are by familiar workers");

@@ -24,7 +24,9 @@ internal static class InstanceReader
 
         EnsureUnique(workers.Select(w => w.Id), "worker");
         EnsureUnique(visits.Select(v => v.Id), "visit");
-        return new PlanningInstance(name, speed, detour, workers, visits);
+        var fairness = root.TryGetProperty("fairnessWeight", out _) ? Number(root, "fairnessWeight", "$") : 0;
+        if (fairness < 0) throw Error("$.fairnessWeight must not be negative");
+        return new PlanningInstance(name, speed, detour, workers, visits, fairness);
     }
 
     private static Worker ReadWorker(JsonElement w, string path)

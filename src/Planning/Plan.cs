@@ -16,4 +16,12 @@ public sealed record PlanMetrics(
     int FamiliarVisits,
     double Cost,
     int MaxVisits,
-    double MeanVisits);
+    double MeanVisits,
+    PlanWorkload? Workload = null);
+
+/// <summary>
+/// Working minutes (travel + service, waiting and breaks excluded) over all the day's workers, idle
+/// ones at 0: the least, the most, max − min and the standard deviation; FairnessCost is the objective's
+/// fairnessWeight × Σ (hours)² term, included in the plan's cost.
+/// </summary>
+public sealed record PlanWorkload(double MinMinutes, double MaxMinutes, double SpreadMinutes, double StdDevMinutes, double FairnessCost);

@@ -64,7 +64,7 @@ public static class PlanJson
             var m = Required(root, "metrics", "$");
             var metrics = new PlanMetrics(Number(m, "travelKm", "$.metrics"), Integer(m, "assigned", "$.metrics"),
                 Integer(m, "familiarVisits", "$.metrics"), Number(m, "cost", "$.metrics"),
-                Integer(m, "maxVisits", "$.metrics"), Number(m, "meanVisits", "$.metrics"));
+                Integer(m, "maxVisits", "$.metrics"), Number(m, "meanVisits", "$.metrics"), ReadWorkload(m));
             return new Plan(routes, Strings(root, "unassigned", "$"), metrics);
         }
     }
@@ -73,6 +73,15 @@ public static class PlanJson
     {
         try { return JsonDocument.Parse(json); }
         catch (JsonException e) { throw Error($"not valid JSON: {e.Message}"); }
+    }
+
+    /// <summary>The optional metrics.workload (absent in plans written before it).</summary>
+    private static PlanWorkload? ReadWorkload(JsonElement metrics)
+    {
+        if (!metrics.TryGetProperty("workload", out var w) || w.ValueKind == JsonValueKind.Null) return null;
+        const string at = "$.metrics.workload";
+        return new PlanWorkload(Number(w, "minMinutes", at), Number(w, "maxMinutes", at), Number(w, "spreadMinutes", at),
+            Number(w, "stdDevMinutes", at), Number(w, "fairnessCost", at));
     }
 
     internal static JsonDocument Parse(Stream json)

@@ -43,6 +43,16 @@ internal static class PlanWriter
         w.WriteNumber("cost", m.Cost);
         w.WriteNumber("maxVisits", m.MaxVisits);
         w.WriteNumber("meanVisits", m.MeanVisits);
+        if (m.Workload is { } load)
+        {
+            w.WriteStartObject("workload");
+            w.WriteNumber("minMinutes", load.MinMinutes);
+            w.WriteNumber("maxMinutes", load.MaxMinutes);
+            w.WriteNumber("spreadMinutes", load.SpreadMinutes);
+            w.WriteNumber("stdDevMinutes", load.StdDevMinutes);
+            w.WriteNumber("fairnessCost", load.FairnessCost);
+            w.WriteEndObject();
+        }
         w.WriteEndObject();
         w.WriteEndObject();
     }

@@ -6,7 +6,8 @@ public sealed record PlanningInstance(
     double SpeedKmh,
     double DetourFactor,
     IReadOnlyList<Worker> Workers,
-    IReadOnlyList<Visit> Visits);
+    IReadOnlyList<Visit> Visits,
+    double FairnessWeight = 0);
 
 /// <summary>A worker who starts and ends the day at its own location. Times are minutes after midnight.</summary>
 public sealed record Worker(

@@ -31,21 +31,41 @@ internal static class PlanBuilder
         var assigned = new bool[p.N];
         var km = 0.0;
         var extra = 0.0;
+        var work = new List<double>();
         for (var v = 0; v < routes.Count; v++)
         {
-            if (routes[v].Count == 0) continue;
+            if (routes[v].Count == 0)
+            {
+                work.Add(0);
+                continue;
+            }
             var prev = p.Depot[v];
-            foreach (var c in routes[v]) { assigned[c] = true; extra += p.Extra(v, c); km += p.D(prev, c); prev = c; }
-            km += p.D(prev, p.Depot[v]);
+            var routeKm = 0.0;
+            var service = 0.0;
+            foreach (var c in routes[v]) { assigned[c] = true; extra += p.Extra(v, c); routeKm += p.D(prev, c); service += p.Service[c]; prev = c; }
+            routeKm += p.D(prev, p.Depot[v]);
+            km += routeKm;
+            work.Add(routeKm * p.TimePerDist + service);
             planRoutes.Add(new PlanRoute(instance.Workers[v].Id, stops[v], breaks[v]));
         }
+        var workload = Workload(work, p.Fairness);
         var unassigned = Enumerable.Range(0, p.N).Where(c => !assigned[c]).ToList();
         var penalty = unassigned.Sum(c => p.Penalty[c]);
         var counts = planRoutes.Select(r => r.Stops.Count).ToList();
         var total = counts.Sum();
-        var metrics = new PlanMetrics(Math.Round(km, 3), total, total - (int)Math.Round(extra / 2), Math.Round(km + extra + penalty, 3),
-            counts.Count == 0 ? 0 : counts.Max(), counts.Count == 0 ? 0 : Math.Round((double)total / counts.Count, 2));
+        var metrics = new PlanMetrics(Math.Round(km, 3), total, total - (int)Math.Round(extra / 2), Math.Round(km + extra + penalty + workload.FairnessCost, 3),
+            counts.Count == 0 ? 0 : counts.Max(), counts.Count == 0 ? 0 : Math.Round((double)total / counts.Count, 2), workload);
         return new Plan(planRoutes, unassigned.Select(c => instance.Visits[c].Id).ToList(), metrics);
+    }
+
+    /// <summary>Working minutes per worker (idle ones at 0) summarised; the validator recomputes the same figures from its own distances.</summary>
+    public static PlanWorkload Workload(IReadOnlyList<double> minutes, Func<double, double> fairness)
+    {
+        if (minutes.Count == 0) return new PlanWorkload(0, 0, 0, 0, 0);
+        var mean = minutes.Average();
+        var sd = Math.Sqrt(minutes.Sum(m => (m - mean) * (m - mean)) / minutes.Count);
+        return new PlanWorkload(Math.Round(minutes.Min(), 2), Math.Round(minutes.Max(), 2), Math.Round(minutes.Max() - minutes.Min(), 2),
+            Math.Round(sd, 2), Math.Round(minutes.Sum(fairness), 3));
     }
 
     public static Plan ForSolomon(SolomonInstance instance, RoutingProblem p, IReadOnlyList<IReadOnlyList<int>> routes)

@@ -59,6 +59,7 @@ internal static class ProblemBuilder
             VehicleClass = Enumerable.Range(0, m).ToArray(),
             Allowed = allowed,
             ServeCost = serveCost,
+            FairnessPerHour2 = instance.FairnessWeight,
             Breaks = instance.Workers.Any(w => w.Break is not null) ? instance.Workers.Select(w => w.Break).ToArray() : null,
         };
         RemoveUnreachable(problem);

@@ -51,6 +51,7 @@ internal sealed class Recreate(RoutingProblem p, FastRandom rng, Journal journal
             {
                 var depot = p.Depot[r];
                 var d = p.D(depot, c) + p.D(c, depot) + p.Extra(r, c);
+                if (p.FairnessPerHour2 > 0) d += p.Fairness((p.D(depot, c) + p.D(c, depot)) * p.TimePerDist + p.Service[c]);
                 if (d < best.Delta && _breaks.Fits(r, s.Routes[r], 0, c)) best = (r, 0, d);
                 continue;
             }
@@ -115,7 +116,9 @@ internal sealed class Recreate(RoutingProblem p, FastRandom rng, Journal journal
                     var nextLatest = pos < len ? latest[pos] : p.End[r];
                     if (begin + service + p.T(c, next) <= nextLatest + Schedule.Eps)
                     {
-                        var delta = p.D(prev, c) + p.D(c, next) - p.D(prev, next) + extra;
+                        var added = p.D(prev, c) + p.D(c, next) - p.D(prev, next);
+                        var delta = added + extra;
+                        if (p.FairnessPerHour2 > 0) delta += p.Fairness(s.Work[r] + added * p.TimePerDist + service) - p.Fairness(s.Work[r]);
                         if (delta < best.Delta && _breaks.Fits(r, route, pos, c)) best = (r, pos, delta);
                     }
                 }

@@ -39,6 +39,12 @@ internal sealed class RoutingProblem
     /// <summary>Extra cost when vehicle v serves customer c (unfamiliar resident), row-major M × N; null when none.</summary>
     public required float[]? ServeCost { get; init; }
 
+    /// <summary>Cost per (working hour)² of each route, working = travel + service: balances workloads when positive.</summary>
+    public double FairnessPerHour2 { get; init; }
+
+    /// <summary>The fairness term of a route that works the given minutes.</summary>
+    public double Fairness(double minutes) => FairnessPerHour2 * (minutes / 60) * (minutes / 60);
+
     /// <summary>Each vehicle's break, or null; null altogether when no vehicle has one.</summary>
     public WorkerBreak?[]? Breaks { get; init; }
 

@@ -21,6 +21,7 @@ internal sealed class Solution
             LatestAt[r] = new double[8];
         }
         RouteCost = new double[p.M];
+        Work = new double[p.M];
         Load = new int[p.M];
         RouteOf = new int[p.N];
         PosOf = new int[p.N];
@@ -33,6 +34,8 @@ internal sealed class Solution
     public double[][] StartAt { get; }
     public double[][] LatestAt { get; }
     public double[] RouteCost { get; }
+    /// <summary>Working minutes of each route: travel + service.</summary>
+    public double[] Work { get; }
     public int[] Load { get; }
     public int[] RouteOf { get; }
     public int[] PosOf { get; }
@@ -70,6 +73,15 @@ internal sealed class Solution
             prev = c;
         }
         cost += _p.D(prev, depot);
+        var work = 0.0;
+        if (_p.FairnessPerHour2 > 0)
+        {
+            var prevPoint = depot;
+            foreach (var c in route) { work += _p.T(prevPoint, c) + _p.Service[c]; prevPoint = c; }
+            work += _p.T(prevPoint, depot);
+            cost += _p.Fairness(work);
+        }
+        Work[r] = work;
         var next = depot;
         var nextLatest = _p.End[r];
         for (var i = len - 1; i >= 0; i--)
