@@ -17,6 +17,7 @@ internal sealed class GridPlanChecker(PlanningInstance instance, Plan plan)
         var familiar = 0;
         var counts = new List<int>();
         var work = new List<double>();
+        var travelMinutes = 0.0;
         var usedWorkers = new HashSet<string>();
         foreach (var route in plan.Routes)
         {
@@ -41,10 +42,16 @@ internal sealed class GridPlanChecker(PlanningInstance instance, Plan plan)
             }
             var routeKm = CheckSchedule(worker, stops);
             travelKm += routeKm;
-            work.Add(routeKm / instance.SpeedKmh * 60 + stops.Sum(st => _visits[st.VisitId].DurationMin));
+            var routeMinutes = routeKm / TravelModes.SpeedKmh(instance, worker) * 60;
+            travelMinutes += routeMinutes;
+            work.Add(routeMinutes + stops.Sum(st => _visits[st.VisitId].DurationMin));
             CheckBreak(worker, route.Break, stops);
         }
         work.AddRange(Enumerable.Repeat(0.0, Math.Max(0, instance.Workers.Count - work.Count))); // idle workers
+        if (plan.Metrics.TravelMinutes is { } claimedMinutes && !PlanValidator.Near(claimedMinutes, travelMinutes, 0.1))
+        {
+            Add($"metrics.travelMinutes is {claimedMinutes} but the routes take {F(travelMinutes)} minutes of travel");
+        }
         CheckMetrics(travelKm, familiar, counts, work);
         return _violations;
     }
@@ -77,7 +84,7 @@ internal sealed class GridPlanChecker(PlanningInstance instance, Plan plan)
         {
             var visit = _visits[stop.VisitId];
             var legKm = Km(lat, lng, visit.Lat, visit.Lng);
-            var legMin = legKm / instance.SpeedKmh * 60;
+            var legMin = legKm / TravelModes.SpeedKmh(instance, worker) * 60;
             km += legKm;
             var where = $"worker '{worker.Id}' at visit '{visit.Id}'";
             if (stop.Arrive < claimedDepart + legMin - PlanValidator.ClockToleranceMin)
@@ -102,7 +109,7 @@ internal sealed class GridPlanChecker(PlanningInstance instance, Plan plan)
             (lat, lng) = (visit.Lat, visit.Lng);
         }
         var backKm = Km(lat, lng, worker.Lat, worker.Lng);
-        var backMin = backKm / instance.SpeedKmh * 60;
+        var backMin = backKm / TravelModes.SpeedKmh(instance, worker) * 60;
         km += backKm;
         if (claimedDepart + backMin > worker.End + PlanValidator.ClockToleranceMin)
         {
@@ -137,7 +144,7 @@ internal sealed class GridPlanChecker(PlanningInstance instance, Plan plan)
         var free = k == 0 ? worker.Start : stops[k - 1].End;
         double lat = k == 0 ? worker.Lat : _visits[stops[k - 1].VisitId].Lat, lng = k == 0 ? worker.Lng : _visits[stops[k - 1].VisitId].Lng;
         var next = k < stops.Count ? _visits[stops[k].VisitId] : null;
-        var travel = Km(lat, lng, next?.Lat ?? worker.Lat, next?.Lng ?? worker.Lng) / instance.SpeedKmh * 60;
+        var travel = Km(lat, lng, next?.Lat ?? worker.Lat, next?.Lng ?? worker.Lng) / TravelModes.SpeedKmh(instance, worker) * 60;
         var due = next is null ? worker.End : stops[k].Start;
         if (pause.End > due + tol) Add($"{where} overlaps {(next is null ? "the end of the day" : $"visit '{next.Id}'")}");
         else if (free + travel + rule.Minutes > due + tol) Add($"{where} leaves too little time to travel to {(next is null ? "home" : $"visit '{next.Id}'")}");

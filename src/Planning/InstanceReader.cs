@@ -32,7 +32,10 @@ internal static class InstanceReader
     private static Worker ReadWorker(JsonElement w, string path)
     {
         var worker = new Worker(String(w, "id", path), Latitude(w, path), Longitude(w, path), Clock(w, "start", path), Clock(w, "end", path),
-            Integer(w, "maxVisits", path), Strings(w, "skills", path), Strings(w, "familiar", path), ReadBreak(w, path));
+            Integer(w, "maxVisits", path), Strings(w, "skills", path), Strings(w, "familiar", path), ReadBreak(w, path),
+            w.TryGetProperty("mode", out _) ? TravelModes.Parse(String(w, "mode", path), path) : null,
+            w.TryGetProperty("speedKmh", out _) ? Number(w, "speedKmh", path) : null);
+        if (worker.SpeedKmh is <= 0) throw Error($"{path}.speedKmh must be positive");
         if (worker.Start > worker.End) throw Error($"{path}: start is after end");
         if (worker.MaxVisits < 0) throw Error($"{path}.maxVisits must not be negative");
         return worker;

@@ -24,6 +24,8 @@ internal static class InstanceWriter
             w.WriteNumber("maxVisits", worker.MaxVisits);
             WriteStrings(w, "skills", worker.Skills);
             WriteStrings(w, "familiar", worker.Familiar);
+            if (worker.Mode is { } mode) w.WriteString("mode", TravelModes.Name(mode));
+            if (worker.SpeedKmh is { } speed) w.WriteNumber("speedKmh", speed);
             if (worker.Break is { } b)
             {
                 w.WriteStartObject("break");

@@ -17,7 +17,8 @@ public sealed record PlanMetrics(
     double Cost,
     int MaxVisits,
     double MeanVisits,
-    PlanWorkload? Workload = null);
+    PlanWorkload? Workload = null,
+    double? TravelMinutes = null);
 
 /// <summary>
 /// Working minutes (travel + service, waiting and breaks excluded) over all the day's workers, idle

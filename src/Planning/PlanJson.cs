@@ -64,7 +64,8 @@ public static class PlanJson
             var m = Required(root, "metrics", "$");
             var metrics = new PlanMetrics(Number(m, "travelKm", "$.metrics"), Integer(m, "assigned", "$.metrics"),
                 Integer(m, "familiarVisits", "$.metrics"), Number(m, "cost", "$.metrics"),
-                Integer(m, "maxVisits", "$.metrics"), Number(m, "meanVisits", "$.metrics"), ReadWorkload(m));
+                Integer(m, "maxVisits", "$.metrics"), Number(m, "meanVisits", "$.metrics"), ReadWorkload(m),
+                m.TryGetProperty("travelMinutes", out _) ? Number(m, "travelMinutes", "$.metrics") : null);
             return new Plan(routes, Strings(root, "unassigned", "$"), metrics);
         }
     }

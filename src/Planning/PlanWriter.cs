@@ -43,6 +43,7 @@ internal static class PlanWriter
         w.WriteNumber("cost", m.Cost);
         w.WriteNumber("maxVisits", m.MaxVisits);
         w.WriteNumber("meanVisits", m.MeanVisits);
+        if (m.TravelMinutes is { } minutes) w.WriteNumber("travelMinutes", minutes);
         if (m.Workload is { } load)
         {
             w.WriteStartObject("workload");

@@ -19,7 +19,9 @@ public sealed record Worker(
     int MaxVisits,
     IReadOnlyList<string> Skills,
     IReadOnlyList<string> Familiar,
-    WorkerBreak? Break = null);
+    WorkerBreak? Break = null,
+    TravelMode? Mode = null,
+    double? SpeedKmh = null);
 
 /// <summary>A break of <paramref name="Minutes"/> that starts between Earliest and Latest, taken wherever the worker is between visits (travel may pause).</summary>
 public sealed record WorkerBreak(int Earliest, int Latest, int Minutes);

@@ -156,7 +156,7 @@ internal sealed class InsertionSearch
             var from = k == 0 ? _p.Depot[v] : route[k - 1];
             var to = k == route.Count ? _p.Depot[v] : route[k];
             var due = k == stops.Count ? _p.End[v] : stops[k].Start;
-            if (BreakRule.Fits(rule, free, due, _p.T(from, to), out var start)) return new Timed(stops, new PlanBreak(start, start + rule.Minutes));
+            if (BreakRule.Fits(rule, free, due, _p.T(v, from, to), out var start)) return new Timed(stops, new PlanBreak(start, start + rule.Minutes));
         }
         return null;
     }
@@ -182,7 +182,7 @@ internal sealed class InsertionSearch
             var wasHere = _routes[v].Contains(c);
             if (i == pinned && _breaks[v] is { } pause && pause.Start < _now) t = Math.Max(t, pause.End);
             var depart = wasHere ? t : Math.Max(t, _now);
-            var arrive = depart + _p.T(prev, c);
+            var arrive = depart + _p.T(v, prev, c);
             var start = Math.Max(arrive, _p.Ready[c]);
             if (wasHere && _startBefore.TryGetValue(c, out var before))
             {
@@ -195,7 +195,7 @@ internal sealed class InsertionSearch
             stops.Add(new PlanStop(_day.Visits[c].Id, arrive, start, t));
             prev = c;
         }
-        return t + _p.T(prev, _p.Depot[v]) <= _p.End[v] + Schedule.Eps ? stops : null;
+        return t + _p.T(v, prev, _p.Depot[v]) <= _p.End[v] + Schedule.Eps ? stops : null;
     }
 
     private double MovedPenalty(int x, List<PlanStop> stops)

@@ -26,7 +26,7 @@ internal sealed class BreakCheck(RoutingProblem p)
         for (var i = 0; i < len; i++)
         {
             var x = _seq[i];
-            var begin = Math.Max(_free[i] + p.T(prev, x), p.Ready[x]);
+            var begin = Math.Max(_free[i] + p.T(v, prev, x), p.Ready[x]);
             if (begin > p.Due[x] + Schedule.Eps) return false;
             _free[i + 1] = begin + p.Service[x];
             prev = x;
@@ -36,7 +36,7 @@ internal sealed class BreakCheck(RoutingProblem p)
         for (var i = len - 1; i >= 0; i--)
         {
             var x = _seq[i];
-            _latest[i] = Math.Min(p.Due[x], _latest[i + 1] - p.Service[x] - p.T(x, next));
+            _latest[i] = Math.Min(p.Due[x], _latest[i + 1] - p.Service[x] - p.T(v, x, next));
             next = x;
         }
         for (var k = 0; k <= len; k++)
@@ -44,7 +44,7 @@ internal sealed class BreakCheck(RoutingProblem p)
             if (_free[k] > rule.Latest + Schedule.Eps) return false;
             var from = k == 0 ? depot : _seq[k - 1];
             var to = k == len ? depot : _seq[k];
-            if (BreakRule.Fits(rule, _free[k], _latest[k], p.T(from, to), out start))
+            if (BreakRule.Fits(rule, _free[k], _latest[k], p.T(v, from, to), out start))
             {
                 gap = k;
                 return true;

@@ -32,6 +32,7 @@ internal static class PlanBuilder
         var km = 0.0;
         var extra = 0.0;
         var work = new List<double>();
+        var travelMinutes = 0.0;
         for (var v = 0; v < routes.Count; v++)
         {
             if (routes[v].Count == 0)
@@ -45,7 +46,8 @@ internal static class PlanBuilder
             foreach (var c in routes[v]) { assigned[c] = true; extra += p.Extra(v, c); routeKm += p.D(prev, c); service += p.Service[c]; prev = c; }
             routeKm += p.D(prev, p.Depot[v]);
             km += routeKm;
-            work.Add(routeKm * p.TimePerDist + service);
+            work.Add(routeKm * p.TimePerDist[v] + service);
+            travelMinutes += routeKm * p.TimePerDist[v];
             planRoutes.Add(new PlanRoute(instance.Workers[v].Id, stops[v], breaks[v]));
         }
         var workload = Workload(work, p.Fairness);
@@ -54,7 +56,7 @@ internal static class PlanBuilder
         var counts = planRoutes.Select(r => r.Stops.Count).ToList();
         var total = counts.Sum();
         var metrics = new PlanMetrics(Math.Round(km, 3), total, total - (int)Math.Round(extra / 2), Math.Round(km + extra + penalty + workload.FairnessCost, 3),
-            counts.Count == 0 ? 0 : counts.Max(), counts.Count == 0 ? 0 : Math.Round((double)total / counts.Count, 2), workload);
+            counts.Count == 0 ? 0 : counts.Max(), counts.Count == 0 ? 0 : Math.Round((double)total / counts.Count, 2), workload, Math.Round(travelMinutes, 2));
         return new Plan(planRoutes, unassigned.Select(c => instance.Visits[c].Id).ToList(), metrics);
     }
 
@@ -96,7 +98,7 @@ internal static class PlanBuilder
         {
             var c = route[i];
             km += p.D(prev, c);
-            var arrive = depart + p.T(prev, c);
+            var arrive = depart + p.T(v, prev, c);
             if (i == gap && pause is not null) arrive = Math.Max(arrive, pause.Start) + (pause.End - pause.Start);
             var start = Math.Max(arrive, p.Ready[c]);
             depart = start + p.Service[c];

@@ -44,7 +44,7 @@ internal static class ProblemBuilder
         }
         var problem = new RoutingProblem
         {
-            N = n, M = m, Points = points, Dist = dist, Measure = measure, TimePerDist = 60.0 / instance.SpeedKmh,
+            N = n, M = m, Points = points, Dist = dist, Measure = measure, TimePerDist = instance.Workers.Select(w => 60.0 / TravelModes.SpeedKmh(instance, w)).ToArray(),
             Ready = instance.Visits.Select(x => (double)x.Earliest).ToArray(),
             Due = instance.Visits.Select(x => (double)x.Latest).ToArray(),
             Service = instance.Visits.Select(x => (double)x.DurationMin).ToArray(),
@@ -86,7 +86,7 @@ internal static class ProblemBuilder
         Array.Fill(allowed, true);
         var problem = new RoutingProblem
         {
-            N = n, M = m, Points = points, Dist = dist, Measure = measure, TimePerDist = 1.0,
+            N = n, M = m, Points = points, Dist = dist, Measure = measure, TimePerDist = Enumerable.Repeat(1.0, m).ToArray(),
             Ready = instance.Customers.Select(x => x.Ready).ToArray(),
             Due = instance.Customers.Select(x => x.Due).ToArray(),
             Service = instance.Customers.Select(x => x.Service).ToArray(),
@@ -116,9 +116,9 @@ internal static class ProblemBuilder
             {
                 var i = v * p.N + c;
                 if (!p.Allowed[i]) continue;
-                var start = Math.Max(p.Start[v] + p.T(p.Depot[v], c), p.Ready[c]);
+                var start = Math.Max(p.Start[v] + p.T(v, p.Depot[v], c), p.Ready[c]);
                 p.Allowed[i] = start <= p.Due[c] + Schedule.Eps
-                    && start + p.Service[c] + p.T(c, p.Depot[v]) <= p.End[v] + Schedule.Eps
+                    && start + p.Service[c] + p.T(v, c, p.Depot[v]) <= p.End[v] + Schedule.Eps
                     && p.Demand[c] <= p.Capacity[v]
                     && breaks.Fits(v, [], 0, c);
             }

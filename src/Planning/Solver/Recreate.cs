@@ -51,7 +51,7 @@ internal sealed class Recreate(RoutingProblem p, FastRandom rng, Journal journal
             {
                 var depot = p.Depot[r];
                 var d = p.D(depot, c) + p.D(c, depot) + p.Extra(r, c);
-                if (p.FairnessPerHour2 > 0) d += p.Fairness((p.D(depot, c) + p.D(c, depot)) * p.TimePerDist + p.Service[c]);
+                if (p.FairnessPerHour2 > 0) d += p.Fairness((p.D(depot, c) + p.D(c, depot)) * p.TimePerDist[r] + p.Service[c]);
                 if (d < best.Delta && _breaks.Fits(r, s.Routes[r], 0, c)) best = (r, 0, d);
                 continue;
             }
@@ -109,16 +109,16 @@ internal sealed class Recreate(RoutingProblem p, FastRandom rng, Journal journal
             var next = pos < len ? route[pos] : depot;
             if (rng.NextDouble() >= BlinkRate)
             {
-                var arrive = depart + p.T(prev, c);
+                var arrive = depart + p.T(r, prev, c);
                 if (arrive <= due + Schedule.Eps)
                 {
                     var begin = Math.Max(arrive, ready);
                     var nextLatest = pos < len ? latest[pos] : p.End[r];
-                    if (begin + service + p.T(c, next) <= nextLatest + Schedule.Eps)
+                    if (begin + service + p.T(r, c, next) <= nextLatest + Schedule.Eps)
                     {
                         var added = p.D(prev, c) + p.D(c, next) - p.D(prev, next);
                         var delta = added + extra;
-                        if (p.FairnessPerHour2 > 0) delta += p.Fairness(s.Work[r] + added * p.TimePerDist + service) - p.Fairness(s.Work[r]);
+                        if (p.FairnessPerHour2 > 0) delta += p.Fairness(s.Work[r] + added * p.TimePerDist[r] + service) - p.Fairness(s.Work[r]);
                         if (delta < best.Delta && _breaks.Fits(r, route, pos, c)) best = (r, pos, delta);
                     }
                 }

@@ -17,8 +17,8 @@ internal sealed class RoutingProblem
     public double[]? Dist { get; init; }
     /// <summary>Distance between two points computed on demand, for problems too large for a matrix.</summary>
     public Func<int, int, double>? Measure { get; init; }
-    /// <summary>Travel time per unit of distance.</summary>
-    public required double TimePerDist { get; init; }
+    /// <summary>Travel time per unit of distance, per vehicle (a worker on foot, e-bike or by car).</summary>
+    public required double[] TimePerDist { get; init; }
     public required double[] Ready { get; init; }
     public required double[] Due { get; init; }
     public required double[] Service { get; init; }
@@ -61,7 +61,7 @@ internal sealed class RoutingProblem
 
     public double D(int a, int b) => Dist is { } m ? m[a * Points + b] : Measure!(a, b);
 
-    public double T(int a, int b) => D(a, b) * TimePerDist;
+    public double T(int v, int a, int b) => D(a, b) * TimePerDist[v];
 
     /// <summary>Bytes held by the problem's arrays (the solver's working state adds about as much as one route per customer).</summary>
     public long ApproximateBytes() =>

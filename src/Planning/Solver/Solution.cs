@@ -63,7 +63,7 @@ internal sealed class Solution
         for (var i = 0; i < len; i++)
         {
             var c = route[i];
-            var s = Math.Max(t + _p.T(prev, c), _p.Ready[c]);
+            var s = Math.Max(t + _p.T(r, prev, c), _p.Ready[c]);
             start[i] = s;
             t = s + _p.Service[c];
             cost += _p.D(prev, c) + _p.Extra(r, c);
@@ -77,8 +77,8 @@ internal sealed class Solution
         if (_p.FairnessPerHour2 > 0)
         {
             var prevPoint = depot;
-            foreach (var c in route) { work += _p.T(prevPoint, c) + _p.Service[c]; prevPoint = c; }
-            work += _p.T(prevPoint, depot);
+            foreach (var c in route) { work += _p.T(r, prevPoint, c) + _p.Service[c]; prevPoint = c; }
+            work += _p.T(r, prevPoint, depot);
             cost += _p.Fairness(work);
         }
         Work[r] = work;
@@ -87,7 +87,7 @@ internal sealed class Solution
         for (var i = len - 1; i >= 0; i--)
         {
             var c = route[i];
-            var l = Math.Min(_p.Due[c], nextLatest - _p.T(c, next) - _p.Service[c]);
+            var l = Math.Min(_p.Due[c], nextLatest - _p.T(r, c, next) - _p.Service[c]);
             latest[i] = l;
             nextLatest = l;
             next = c;
