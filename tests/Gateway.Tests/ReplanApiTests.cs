@@ -6,7 +6,7 @@ using Grid.Testing;
 
 namespace Grid.Gateway.Tests;
 
-/// <summary>POST /api/planning/replan: an urgent visit into a running day, before/after and the disruption; bad input is 4xx problem details.</summary>
+/// <summary>POST /api/planning/replan (an urgent visit into a running day, before/after and the disruption) and /explain; bad input is 4xx problem details.</summary>
 [Collection(GatewayCollection.Name)]
 public sealed class ReplanApiTests(GatewayFactory gateway)
 {
@@ -55,6 +55,24 @@ public sealed class ReplanApiTests(GatewayFactory gateway)
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("not valid for the day", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task APlanIsExplainedVisitByVisit()
+    {
+        var day = InstanceGenerator.Generate(12, 3, seed: 6);
+        var plan = VisitPlanner.Solve(day, new PlannerOptions(TimeSpan.FromSeconds(5), MaxIterations: 300));
+        Assert.True(plan.Metrics.Assigned > 0);
+        using var client = await gateway.SignedInClientAsync(DemoAccounts.Coordinator);
+
+        var response = await client.PostAsync("/api/planning/explain",
+            new StringContent($$"""{ "instance": {{PlanJson.WriteInstance(day)}}, "plan": {{PlanJson.Write(plan)}} }""", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(plan.Metrics.Assigned, json.RootElement.GetProperty("visits").GetArrayLength());
+        var bad = await client.PostAsync("/api/planning/explain", new StringContent("{}", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
     }
 
     private static string Body(string instance, string plan, string now, string urgent) =>

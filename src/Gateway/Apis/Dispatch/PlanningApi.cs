@@ -3,6 +3,7 @@ using Grid.Gateway.Apis.Common;
 using Grid.Gateway.Hosting;
 using Grid.Grains.Common;
 using Grid.Planning;
+using Grid.Planning.Explaining;
 using Grid.Planning.Replanning;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -32,6 +33,9 @@ public static class PlanningApi
         api.MapPost("/replan", Replan).WithName("ReplanPlanning").Accepts<object>("application/json")
             .ProducesProblem(413).ProducesProblem(429)
             .WithSummary("Insert an urgent visit into a running day with the least disruption: {instance, plan, now \"HH:mm\", urgent visit} in, grid-replan/1 out (worker, disruption, plans before and after). Visits started before `now` stay pinned; answers within about 1 s.");
+        api.MapPost("/explain", Explain).WithName("ExplainPlanning").Accepts<object>("application/json")
+            .ProducesProblem(413).ProducesProblem(429)
+            .WithSummary("Explain a plan visit by visit: {instance, plan} in, grid-explain/1 out (each visit's cost where it is and the cheapest other feasible places with their extra cost).");
         return api;
     }
 
@@ -60,6 +64,23 @@ public static class PlanningApi
             ?? await RunGatedAsync(gate, response, ReplanSeconds, () =>
             {
                 try { return ReplanJson.Write(Replanner.InsertUrgent(replan.Instance, replan.Plan, replan.Now, replan.Urgent, TimeSpan.FromSeconds(ReplanSeconds))); }
+                catch (PlanningFormatException e) { throw ValidationException.For("plan", e.Message); }
+            }, ct);
+    }
+
+    public static async Task<Results<ContentHttpResult, ProblemHttpResult>> Explain(
+        HttpRequest request, PlanningGate gate, HttpResponse response, CancellationToken ct = default)
+    {
+        var (body, tooLarge) = await ReadCappedAsync(request, gate.Limits, ct);
+        if (tooLarge is not null) return tooLarge;
+        PlanningInstance instance;
+        Plan plan;
+        try { (instance, plan) = ExplainJson.ReadRequest(body!); }
+        catch (PlanningFormatException e) { throw ValidationException.For("request", e.Message); }
+        return CheckSize(instance, gate.Limits)
+            ?? await RunGatedAsync(gate, response, 1, () =>
+            {
+                try { return ExplainJson.Write(PlanExplainer.Explain(instance, plan)); }
                 catch (PlanningFormatException e) { throw ValidationException.For("plan", e.Message); }
             }, ct);
     }
