@@ -65,6 +65,26 @@ public sealed class ReplanTests
     }
 
     [Fact]
+    public void AWorkersBreakStaysInTheReplannedDay()
+    {
+        // One worker, break of 30 min starting 11:00–13:00; at 10:00 the first visit (09:00) is done.
+        var day = new PlanningInstance("break", 60, 1.0,
+            [new Worker("w", 29.84, 114.32, 8 * 60, 18 * 60, 5, [], [], new WorkerBreak(11 * 60, 13 * 60, 30))],
+            [
+                new Visit("v1", "r1", 29.85, 114.32, 30, 9 * 60, 9 * 60, [], 1),
+                new Visit("v2", "r2", 29.85, 114.33, 60, 12 * 60, 12 * 60 + 30, [], 1),
+            ]);
+        var plan = VisitPlanner.Solve(day, new PlannerOptions(TimeSpan.FromSeconds(5), MaxIterations: 200));
+        Assert.NotNull(plan.Routes.Single().Break);
+        var urgent = new Visit("u", "ru", 29.85, 114.33, 40, 10 * 60, 12 * 60, [], 3);
+        var result = Replanner.InsertUrgent(day, plan, 10 * 60, urgent);
+        Assert.Equal("w", result.WorkerId);
+        Assert.Empty(PlanValidator.Validate(result.Instance, result.After));
+        var pause = result.After.Routes.Single().Break!;
+        Assert.InRange(pause.Start, 11 * 60, 13 * 60);
+    }
+
+    [Fact]
     public void AVisitAlreadyInTheDayIsRejected()
     {
         var day = TestData.Tiny();
