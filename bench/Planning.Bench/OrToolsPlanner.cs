@@ -1,5 +1,4 @@
 using Google.OrTools.ConstraintSolver;
-using Google.Protobuf.WellKnownTypes;
 using Grid.Geo;
 
 namespace Grid.Planning.Bench;
@@ -68,11 +67,7 @@ internal static class OrToolsPlanner
             timeDim.CumulVar(routing.End(v)).SetRange(w.Start * 60L, w.End * 60L);
         }
 
-        var search = operations_research_constraint_solver.DefaultRoutingSearchParameters();
-        search.FirstSolutionStrategy = FirstSolutionStrategy.Types.Value.ParallelCheapestInsertion;
-        search.LocalSearchMetaheuristic = LocalSearchMetaheuristic.Types.Value.GuidedLocalSearch;
-        search.TimeLimit = Duration.FromTimeSpan(budget);
-        var solution = routing.SolveWithParameters(search);
+        var solution = routing.SolveWithParameters(BenchArgs.GuidedLocalSearch(FirstSolutionStrategy.Types.Value.ParallelCheapestInsertion, budget));
         GC.KeepAlive(keepAlive);
         var routes = new Dictionary<string, IReadOnlyList<string>>();
         if (solution is null) return VisitPlanner.FromRoutes(instance, routes);

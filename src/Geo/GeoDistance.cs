@@ -30,25 +30,45 @@ public static class GeoDistance
     /// </summary>
     public static double[] PairwiseKm(IReadOnlyList<double> lat, IReadOnlyList<double> lng)
     {
+        var points = new UnitPoints(lat, lng);
         var n = lat.Count;
-        var (x, y, z) = (new double[n], new double[n], new double[n]);
-        for (var i = 0; i < n; i++)
-        {
-            double phi = ToRadians(lat[i]), lambda = ToRadians(lng[i]);
-            (x[i], y[i], z[i]) = (Math.Cos(phi) * Math.Cos(lambda), Math.Cos(phi) * Math.Sin(lambda), Math.Sin(phi));
-        }
         var dist = new double[n * n];
         for (var a = 0; a < n; a++)
         {
             for (var b = a + 1; b < n; b++)
             {
-                double dx = x[a] - x[b], dy = y[a] - y[b], dz = z[a] - z[b];
-                var d = 2 * EarthRadiusKm * Math.Asin(Math.Min(1.0, Math.Sqrt(dx * dx + dy * dy + dz * dz) / 2));
+                var d = points.Km(a, b);
                 dist[a * n + b] = d;
                 dist[b * n + a] = d;
             }
         }
         return dist;
+    }
+
+    /// <summary>
+    /// Points as unit vectors, for great-circle distances on demand where an n² matrix would not
+    /// fit: 24 bytes a point, one square root and one arcsine a distance.
+    /// </summary>
+    public sealed class UnitPoints
+    {
+        private readonly double[] _x, _y, _z;
+
+        public UnitPoints(IReadOnlyList<double> lat, IReadOnlyList<double> lng)
+        {
+            var n = lat.Count;
+            (_x, _y, _z) = (new double[n], new double[n], new double[n]);
+            for (var i = 0; i < n; i++)
+            {
+                double phi = ToRadians(lat[i]), lambda = ToRadians(lng[i]);
+                (_x[i], _y[i], _z[i]) = (Math.Cos(phi) * Math.Cos(lambda), Math.Cos(phi) * Math.Sin(lambda), Math.Sin(phi));
+            }
+        }
+
+        public double Km(int a, int b)
+        {
+            double dx = _x[a] - _x[b], dy = _y[a] - _y[b], dz = _z[a] - _z[b];
+            return 2 * EarthRadiusKm * Math.Asin(Math.Min(1.0, Math.Sqrt(dx * dx + dy * dy + dz * dz) / 2));
+        }
     }
 
     private static double ToRadians(double degrees) => degrees * Math.PI / 180;

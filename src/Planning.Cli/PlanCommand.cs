@@ -3,11 +3,11 @@ using Grid.Planning;
 
 namespace Grid.Planning.Cli;
 
-/// <summary>`grid-plan instance.json [--seconds N] [--seed S]` or `grid-plan --solomon R101.txt [--seconds N]`.</summary>
+/// <summary>`grid-plan instance.json [--seconds N] [--seed S]`, `grid-plan --solomon R101.txt [--seconds N]` or `grid-plan --vrplib C1_10_1.vrp [--seconds N]`.</summary>
 public static class PlanCommand
 {
     public const int BadInput = 2;
-    private const string Usage = "usage: ops/plan <instance.json> [--seconds N] [--seed S] | ops/plan --solomon <R101.txt> [--seconds N] [--seed S]";
+    private const string Usage = "usage: ops/plan <instance.json> [--seconds N] [--seed S] | ops/plan --solomon <R101.txt> [--seconds N] [--seed S] | ops/plan --vrplib <C1_10_1.vrp> [--seconds N] [--seed S]";
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
@@ -15,9 +15,9 @@ public static class PlanCommand
         {
             var options = PlanArguments.Parse(args);
             var budget = TimeSpan.FromSeconds(options.Seconds);
-            if (options.Solomon)
+            if (options.Format != InputFormat.Grid)
             {
-                var instance = SolomonReader.ReadFile(ResolveSolomon(options.Input));
+                var instance = options.Format == InputFormat.Solomon ? SolomonReader.ReadFile(ResolveSolomon(options.Input)) : VrplibReader.ReadFile(options.Input);
                 var plan = SolomonPlanner.Solve(instance, budget, options.Seed);
                 stdout.WriteLine(PlanJson.Write(plan, PlanTimeFormat.Numbers));
                 return Report(PlanValidator.Validate(instance, plan), stderr);
@@ -62,19 +62,22 @@ public static class PlanCommand
     }
 }
 
-internal sealed record PlanArguments(string Input, bool Solomon, double Seconds, int Seed)
+internal enum InputFormat { Grid, Solomon, Vrplib }
+
+internal sealed record PlanArguments(string Input, InputFormat Format, double Seconds, int Seed)
 {
     public static PlanArguments Parse(string[] args)
     {
         string? input = null;
-        var solomon = false;
+        var format = InputFormat.Grid;
         var seconds = 10.0;
         var seed = 1;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
             {
-                case "--solomon": solomon = true; break;
+                case "--solomon": format = InputFormat.Solomon; break;
+                case "--vrplib": format = InputFormat.Vrplib; break;
                 case "--seconds":
                     if (i + 1 >= args.Length || !double.TryParse(args[++i], NumberStyles.Float, CultureInfo.InvariantCulture, out seconds)
                         || !(seconds > 0) || seconds > 86400)
@@ -95,6 +98,6 @@ internal sealed record PlanArguments(string Input, bool Solomon, double Seconds,
                     break;
             }
         }
-        return input is null ? throw new PlanningFormatException("no input file given") : new PlanArguments(input, solomon, seconds, seed);
+        return input is null ? throw new PlanningFormatException("no input file given") : new PlanArguments(input, format, seconds, seed);
     }
 }

@@ -22,15 +22,15 @@ public static class GreedyPlanner
             for (var v = 0; v < p.M; v++)
             {
                 if (!p.CanServe(v, c) || routes[v].Count >= p.MaxVisits[v]) continue;
-                var start = Math.Max(free[v] + p.T(at[v], c), p.Ready[c]);
+                var start = Math.Max(free[v] + p.T(v, at[v], c), p.Ready[c]);
                 if (start > p.Due[c] + Schedule.Eps) continue;
-                if (start + p.Service[c] + p.T(c, p.Depot[v]) > p.End[v] + Schedule.Eps) continue;
+                if (start + p.Service[c] + p.T(v, c, p.Depot[v]) > p.End[v] + Schedule.Eps) continue;
                 var km = p.D(at[v], c);
                 if (km < bestKm) (bestKm, bestWorker) = (km, v);
             }
             if (bestWorker < 0) continue;
             var w = bestWorker;
-            free[w] = Math.Max(free[w] + p.T(at[w], c), p.Ready[c]) + p.Service[c];
+            free[w] = Math.Max(free[w] + p.T(w, at[w], c), p.Ready[c]) + p.Service[c];
             at[w] = c;
             routes[w].Add(c);
         }

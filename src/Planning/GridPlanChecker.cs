@@ -16,6 +16,8 @@ internal sealed class GridPlanChecker(PlanningInstance instance, Plan plan)
         var travelKm = 0.0;
         var familiar = 0;
         var counts = new List<int>();
+        var work = new List<double>();
+        var travelMinutes = 0.0;
         var usedWorkers = new HashSet<string>();
         foreach (var route in plan.Routes)
         {
@@ -38,9 +40,19 @@ internal sealed class GridPlanChecker(PlanningInstance instance, Plan plan)
                 if (missing.Count > 0) Add($"worker '{worker.Id}' lacks skill(s) {string.Join(", ", missing)} for visit '{visit.Id}'");
                 if (familiarResidents.Contains(visit.ResidentId)) familiar++;
             }
-            travelKm += CheckSchedule(worker, stops);
+            var routeKm = CheckSchedule(worker, stops);
+            travelKm += routeKm;
+            var routeMinutes = routeKm / TravelModes.SpeedKmh(instance, worker) * 60;
+            travelMinutes += routeMinutes;
+            work.Add(routeMinutes + stops.Sum(st => _visits[st.VisitId].DurationMin));
+            CheckBreak(worker, route.Break, stops);
         }
-        CheckMetrics(travelKm, familiar, counts);
+        work.AddRange(Enumerable.Repeat(0.0, Math.Max(0, instance.Workers.Count - work.Count))); // idle workers
+        if (plan.Metrics.TravelMinutes is { } claimedMinutes && !PlanValidator.Near(claimedMinutes, travelMinutes, 0.1))
+        {
+            Add($"metrics.travelMinutes is {claimedMinutes} but the routes take {F(travelMinutes)} minutes of travel");
+        }
+        CheckMetrics(travelKm, familiar, counts, work);
         return _violations;
     }
 
@@ -72,7 +84,7 @@ internal sealed class GridPlanChecker(PlanningInstance instance, Plan plan)
         {
             var visit = _visits[stop.VisitId];
             var legKm = Km(lat, lng, visit.Lat, visit.Lng);
-            var legMin = legKm / instance.SpeedKmh * 60;
+            var legMin = legKm / TravelModes.SpeedKmh(instance, worker) * 60;
             km += legKm;
             var where = $"worker '{worker.Id}' at visit '{visit.Id}'";
             if (stop.Arrive < claimedDepart + legMin - PlanValidator.ClockToleranceMin)
@@ -97,7 +109,7 @@ internal sealed class GridPlanChecker(PlanningInstance instance, Plan plan)
             (lat, lng) = (visit.Lat, visit.Lng);
         }
         var backKm = Km(lat, lng, worker.Lat, worker.Lng);
-        var backMin = backKm / instance.SpeedKmh * 60;
+        var backMin = backKm / TravelModes.SpeedKmh(instance, worker) * 60;
         km += backKm;
         if (claimedDepart + backMin > worker.End + PlanValidator.ClockToleranceMin)
         {
@@ -110,12 +122,51 @@ internal sealed class GridPlanChecker(PlanningInstance instance, Plan plan)
         return km;
     }
 
-    private void CheckMetrics(double travelKm, int familiar, List<int> counts)
+    /// <summary>A worker with a break window takes it once on a working day, between visits, with the travel of that gap around it.</summary>
+    private void CheckBreak(Worker worker, PlanBreak? pause, List<PlanStop> stops)
+    {
+        const double tol = PlanValidator.ClockToleranceMin;
+        if (worker.Break is not { } rule)
+        {
+            if (pause is not null) Add($"worker '{worker.Id}' has a break in the plan but none in the instance");
+            return;
+        }
+        if (pause is null)
+        {
+            Add($"worker '{worker.Id}' works but takes no break ({rule.Minutes} min starting {Clock(rule.Earliest)}–{Clock(rule.Latest)})");
+            return;
+        }
+        var where = $"worker '{worker.Id}' break {Clock(pause.Start)}–{Clock(pause.End)}";
+        if (pause.Start < rule.Earliest - tol || pause.Start > rule.Latest + tol) Add($"{where} starts outside {Clock(rule.Earliest)}–{Clock(rule.Latest)}");
+        if (!PlanValidator.Near(pause.End - pause.Start, rule.Minutes, tol)) Add($"{where} does not last {rule.Minutes} min");
+        // The gap it sits in: after the last visit that ends by its start, before the next visit's start (or the day's end).
+        var k = stops.Count(s => s.End <= pause.Start + tol);
+        var free = k == 0 ? worker.Start : stops[k - 1].End;
+        double lat = k == 0 ? worker.Lat : _visits[stops[k - 1].VisitId].Lat, lng = k == 0 ? worker.Lng : _visits[stops[k - 1].VisitId].Lng;
+        var next = k < stops.Count ? _visits[stops[k].VisitId] : null;
+        var travel = Km(lat, lng, next?.Lat ?? worker.Lat, next?.Lng ?? worker.Lng) / TravelModes.SpeedKmh(instance, worker) * 60;
+        var due = next is null ? worker.End : stops[k].Start;
+        if (pause.End > due + tol) Add($"{where} overlaps {(next is null ? "the end of the day" : $"visit '{next.Id}'")}");
+        else if (free + travel + rule.Minutes > due + tol) Add($"{where} leaves too little time to travel to {(next is null ? "home" : $"visit '{next.Id}'")}");
+    }
+
+    private void CheckMetrics(double travelKm, int familiar, List<int> counts, List<double> work)
     {
         var m = plan.Metrics;
         var assigned = counts.Sum();
         var unassignedPenalty = plan.Unassigned.Where(_visits.ContainsKey).Sum(id => 1000.0 * _visits[id].Priority);
-        var cost = travelKm + 2.0 * (assigned - familiar) + unassignedPenalty;
+        var load = Solver.PlanBuilder.Workload(work, minutes => instance.FairnessWeight * (minutes / 60) * (minutes / 60));
+        var cost = travelKm + 2.0 * (assigned - familiar) + unassignedPenalty + load.FairnessCost;
+        if (m.Workload is { } claimed)
+        {
+            if (!PlanValidator.Near(claimed.MinMinutes, load.MinMinutes, 0.1) || !PlanValidator.Near(claimed.MaxMinutes, load.MaxMinutes, 0.1)
+                || !PlanValidator.Near(claimed.SpreadMinutes, load.SpreadMinutes, 0.1) || !PlanValidator.Near(claimed.StdDevMinutes, load.StdDevMinutes, 0.1))
+            {
+                Add($"metrics.workload is {claimed.MinMinutes}–{claimed.MaxMinutes} min (sd {claimed.StdDevMinutes}) but the routes work {load.MinMinutes}–{load.MaxMinutes} min (sd {load.StdDevMinutes})");
+            }
+            if (!PlanValidator.Near(claimed.FairnessCost, load.FairnessCost, PlanValidator.KmTolerance)) Add($"metrics.workload.fairnessCost is {claimed.FairnessCost} but the fairness term gives {F(load.FairnessCost)}");
+        }
+        else if (instance.FairnessWeight > 0) Add("metrics.workload is missing, but the instance weighs fairness");
         if (!PlanValidator.Near(m.TravelKm, travelKm, PlanValidator.KmTolerance)) Add($"metrics.travelKm is {m.TravelKm} but the routes cover {F(travelKm)} km");
         if (m.Assigned != assigned) Add($"metrics.assigned is {m.Assigned} but the routes make {assigned} visits");
         if (m.FamiliarVisits != familiar) Add($"metrics.familiarVisits is {m.FamiliarVisits} but {familiar} visits are by familiar workers");

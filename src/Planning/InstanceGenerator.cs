@@ -14,6 +14,17 @@ public static class InstanceGenerator
     private const double KmPerDegLat = 111.2;
     private static readonly string[] Skills = ["disability", "medical", "legal"];
 
+    /// <summary>Urgent visits that arrive at <paramref name="now"/>: next to a random visit of the day, 20 minutes, due within three hours, priority 3.</summary>
+    public static IReadOnlyList<Visit> UrgentVisits(PlanningInstance day, int count, int now, int seed)
+    {
+        var rng = new Random(seed);
+        return Enumerable.Range(0, count).Select(k =>
+        {
+            var near = day.Visits[rng.Next(day.Visits.Count)];
+            return new Visit($"urgent-{k + 1}", $"urgent-resident-{k + 1}", Math.Round(near.Lat + 0.002, 6), Math.Round(near.Lng - 0.002, 6), 20, now, now + 180, [], 3);
+        }).ToList();
+    }
+
     public static PlanningInstance Generate(int visits, int workers, int seed)
     {
         var rng = new Random(seed);

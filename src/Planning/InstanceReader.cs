@@ -24,19 +24,35 @@ internal static class InstanceReader
 
         EnsureUnique(workers.Select(w => w.Id), "worker");
         EnsureUnique(visits.Select(v => v.Id), "visit");
-        return new PlanningInstance(name, speed, detour, workers, visits);
+        var fairness = root.TryGetProperty("fairnessWeight", out _) ? Number(root, "fairnessWeight", "$") : 0;
+        if (fairness < 0) throw Error("$.fairnessWeight must not be negative");
+        return new PlanningInstance(name, speed, detour, workers, visits, fairness);
     }
 
     private static Worker ReadWorker(JsonElement w, string path)
     {
         var worker = new Worker(String(w, "id", path), Latitude(w, path), Longitude(w, path), Clock(w, "start", path), Clock(w, "end", path),
-            Integer(w, "maxVisits", path), Strings(w, "skills", path), Strings(w, "familiar", path));
+            Integer(w, "maxVisits", path), Strings(w, "skills", path), Strings(w, "familiar", path), ReadBreak(w, path),
+            w.TryGetProperty("mode", out _) ? TravelModes.Parse(String(w, "mode", path), path) : null,
+            w.TryGetProperty("speedKmh", out _) ? Number(w, "speedKmh", path) : null);
+        if (worker.SpeedKmh is <= 0) throw Error($"{path}.speedKmh must be positive");
         if (worker.Start > worker.End) throw Error($"{path}: start is after end");
         if (worker.MaxVisits < 0) throw Error($"{path}.maxVisits must not be negative");
         return worker;
     }
 
-    private static Visit ReadVisit(JsonElement v, string path)
+    /// <summary>The optional "break": { "earliest", "latest", "minutes" } of a worker (absent in files before breaks).</summary>
+    private static WorkerBreak? ReadBreak(JsonElement w, string path)
+    {
+        if (!w.TryGetProperty("break", out var b) || b.ValueKind == JsonValueKind.Null) return null;
+        var at = path + ".break";
+        var result = new WorkerBreak(Clock(b, "earliest", at), Clock(b, "latest", at), Integer(b, "minutes", at));
+        if (result.Earliest > result.Latest) throw Error($"{at}: earliest is after latest");
+        if (result.Minutes <= 0) throw Error($"{at}.minutes must be positive");
+        return result;
+    }
+
+    public static Visit ReadVisit(JsonElement v, string path)
     {
         var visit = new Visit(String(v, "id", path), String(v, "residentId", path), Latitude(v, path), Longitude(v, path),
             Integer(v, "durationMin", path), Clock(v, "earliest", path), Clock(v, "latest", path), Strings(v, "skills", path),

@@ -11,6 +11,7 @@ internal static class InstanceWriter
         w.WriteString("name", instance.Name);
         w.WriteNumber("speedKmh", instance.SpeedKmh);
         w.WriteNumber("detourFactor", instance.DetourFactor);
+        if (instance.FairnessWeight > 0) w.WriteNumber("fairnessWeight", instance.FairnessWeight);
         w.WriteStartArray("workers");
         foreach (var worker in instance.Workers)
         {
@@ -23,6 +24,16 @@ internal static class InstanceWriter
             w.WriteNumber("maxVisits", worker.MaxVisits);
             WriteStrings(w, "skills", worker.Skills);
             WriteStrings(w, "familiar", worker.Familiar);
+            if (worker.Mode is { } mode) w.WriteString("mode", TravelModes.Name(mode));
+            if (worker.SpeedKmh is { } speed) w.WriteNumber("speedKmh", speed);
+            if (worker.Break is { } b)
+            {
+                w.WriteStartObject("break");
+                w.WriteString("earliest", ClockTime.Format(b.Earliest));
+                w.WriteString("latest", ClockTime.Format(b.Latest));
+                w.WriteNumber("minutes", b.Minutes);
+                w.WriteEndObject();
+            }
             w.WriteEndObject();
         }
         w.WriteEndArray();

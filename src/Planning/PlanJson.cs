@@ -37,9 +37,12 @@ public static class PlanJson
 
     private static Plan ReadPlan(JsonDocument document)
     {
-        using (document)
+        using (document) return ReadPlan(document.RootElement);
+    }
+
+    internal static Plan ReadPlan(JsonElement root)
+    {
         {
-            var root = document.RootElement;
             var format = String(root, "format", "$");
             if (format != PlanFormat) throw Error($"$.format is '{format}', expected '{PlanFormat}'");
             var routes = new List<PlanRoute>();
@@ -54,12 +57,15 @@ public static class PlanJson
                     var sp = $"{path}.stops[{s++}]";
                     stops.Add(new PlanStop(String(stop, "visitId", sp), Time(stop, "arrive", sp), Time(stop, "start", sp), Time(stop, "end", sp)));
                 }
-                routes.Add(new PlanRoute(String(route, "workerId", path), stops));
+                PlanBreak? pause = null;
+                if (route.TryGetProperty("break", out var b) && b.ValueKind != JsonValueKind.Null) pause = new PlanBreak(Time(b, "start", path + ".break"), Time(b, "end", path + ".break"));
+                routes.Add(new PlanRoute(String(route, "workerId", path), stops, pause));
             }
             var m = Required(root, "metrics", "$");
             var metrics = new PlanMetrics(Number(m, "travelKm", "$.metrics"), Integer(m, "assigned", "$.metrics"),
                 Integer(m, "familiarVisits", "$.metrics"), Number(m, "cost", "$.metrics"),
-                Integer(m, "maxVisits", "$.metrics"), Number(m, "meanVisits", "$.metrics"));
+                Integer(m, "maxVisits", "$.metrics"), Number(m, "meanVisits", "$.metrics"), ReadWorkload(m),
+                m.TryGetProperty("travelMinutes", out _) ? Number(m, "travelMinutes", "$.metrics") : null);
             return new Plan(routes, Strings(root, "unassigned", "$"), metrics);
         }
     }
@@ -70,7 +76,16 @@ public static class PlanJson
         catch (JsonException e) { throw Error($"not valid JSON: {e.Message}"); }
     }
 
-    private static JsonDocument Parse(Stream json)
+    /// <summary>The optional metrics.workload (absent in plans written before it).</summary>
+    private static PlanWorkload? ReadWorkload(JsonElement metrics)
+    {
+        if (!metrics.TryGetProperty("workload", out var w) || w.ValueKind == JsonValueKind.Null) return null;
+        const string at = "$.metrics.workload";
+        return new PlanWorkload(Number(w, "minMinutes", at), Number(w, "maxMinutes", at), Number(w, "spreadMinutes", at),
+            Number(w, "stdDevMinutes", at), Number(w, "fairnessCost", at));
+    }
+
+    internal static JsonDocument Parse(Stream json)
     {
         try { return JsonDocument.Parse(json); }
         catch (JsonException e) { throw Error($"not valid JSON: {e.Message}"); }

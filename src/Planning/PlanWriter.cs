@@ -24,6 +24,13 @@ internal static class PlanWriter
                 w.WriteEndObject();
             }
             w.WriteEndArray();
+            if (route.Break is { } b)
+            {
+                w.WriteStartObject("break");
+                WriteTime(w, "start", b.Start, times);
+                WriteTime(w, "end", b.End, times);
+                w.WriteEndObject();
+            }
             w.WriteEndObject();
         }
         w.WriteEndArray();
@@ -36,6 +43,17 @@ internal static class PlanWriter
         w.WriteNumber("cost", m.Cost);
         w.WriteNumber("maxVisits", m.MaxVisits);
         w.WriteNumber("meanVisits", m.MeanVisits);
+        if (m.TravelMinutes is { } minutes) w.WriteNumber("travelMinutes", minutes);
+        if (m.Workload is { } load)
+        {
+            w.WriteStartObject("workload");
+            w.WriteNumber("minMinutes", load.MinMinutes);
+            w.WriteNumber("maxMinutes", load.MaxMinutes);
+            w.WriteNumber("spreadMinutes", load.SpreadMinutes);
+            w.WriteNumber("stdDevMinutes", load.StdDevMinutes);
+            w.WriteNumber("fairnessCost", load.FairnessCost);
+            w.WriteEndObject();
+        }
         w.WriteEndObject();
         w.WriteEndObject();
     }

@@ -6,7 +6,8 @@ public sealed record PlanningInstance(
     double SpeedKmh,
     double DetourFactor,
     IReadOnlyList<Worker> Workers,
-    IReadOnlyList<Visit> Visits);
+    IReadOnlyList<Visit> Visits,
+    double FairnessWeight = 0);
 
 /// <summary>A worker who starts and ends the day at its own location. Times are minutes after midnight.</summary>
 public sealed record Worker(
@@ -17,7 +18,13 @@ public sealed record Worker(
     int End,
     int MaxVisits,
     IReadOnlyList<string> Skills,
-    IReadOnlyList<string> Familiar);
+    IReadOnlyList<string> Familiar,
+    WorkerBreak? Break = null,
+    TravelMode? Mode = null,
+    double? SpeedKmh = null);
+
+/// <summary>A break of <paramref name="Minutes"/> that starts between Earliest and Latest, taken wherever the worker is between visits (travel may pause).</summary>
+public sealed record WorkerBreak(int Earliest, int Latest, int Minutes);
 
 /// <summary>A visit whose service starts between Earliest and Latest (minutes after midnight).</summary>
 public sealed record Visit(

@@ -63,7 +63,7 @@ internal sealed class SolomonPlanChecker(SolomonInstance instance, Plan plan)
         foreach (var stop in stops)
         {
             var c = _customers[stop.VisitId];
-            var leg = SolomonInstance.Distance(previous, c);
+            var leg = instance.Distance(previous, c);
             distance += leg;
             var where = $"vehicle {vehicle} at customer {c.Number}";
             if (stop.Arrive < claimedDepart + leg - Tol) Add($"{where}: arrives at {F(stop.Arrive)} but cannot arrive before {F(claimedDepart + leg)}");
@@ -81,7 +81,7 @@ internal sealed class SolomonPlanChecker(SolomonInstance instance, Plan plan)
             exactDepart = exactStart + c.Service;
             previous = c;
         }
-        var back = SolomonInstance.Distance(previous, instance.Depot);
+        var back = instance.Distance(previous, instance.Depot);
         distance += back;
         if (claimedDepart + back > instance.Depot.Due + Tol) Add($"vehicle {vehicle} returns at {F(claimedDepart + back)}, after the depot's due date {F(instance.Depot.Due)}");
         else if (exactOk && exactDepart + back > instance.Depot.Due + Tol) Add($"vehicle {vehicle} cannot return by the depot's due date {F(instance.Depot.Due)}");

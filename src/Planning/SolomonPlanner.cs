@@ -16,4 +16,14 @@ public static class SolomonPlanner
         var solution = new SisrSearch(problem, options.Seed).Run(options.Budget - clock.Elapsed, options.MaxIterations);
         return PlanBuilder.ForSolomon(instance, problem, solution.Routes);
     }
+
+    /// <summary>Builds a plan from routes of customer numbers (e.g. a .sol file or another solver); validate the result.</summary>
+    public static Plan FromRoutes(SolomonInstance instance, IReadOnlyList<IReadOnlyList<int>> customerNumbers)
+    {
+        var problem = ProblemBuilder.FromSolomon(instance);
+        var index = instance.Customers.Select((c, i) => (c.Number, i)).ToDictionary(x => x.Number, x => x.i);
+        var routes = customerNumbers.Select(r => (IReadOnlyList<int>)r.Select(n => index.TryGetValue(n, out var i) ? i
+            : throw new PlanningFormatException($"customer {n} is not in instance {instance.Name}")).ToList()).ToList();
+        return PlanBuilder.ForSolomon(instance, problem, routes);
+    }
 }

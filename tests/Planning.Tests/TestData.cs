@@ -13,6 +13,13 @@ internal static class TestData
 
     public static SolomonInstance Solomon(string name) => SolomonReader.ReadFile(SolomonPath(name));
 
+    /// <summary>The six Gehring–Homberger instances, copied into tests/Planning.Tests/Data/homberger.</summary>
+    public static string HombergerPath(string name, string extension = ".vrp")
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "Data", "homberger", name + extension);
+        return File.Exists(path) ? path : throw new FileNotFoundException($"Homberger file {name}{extension} is not in tests/Planning.Tests/Data/homberger", path);
+    }
+
     /// <summary>Two workers, four visits, hand-checkable.</summary>
     public static PlanningInstance Tiny() => new(
         "tiny", 25, 1.3,

@@ -15,10 +15,21 @@ internal static class ProblemBuilder
         var lng = new double[points];
         for (var i = 0; i < n; i++) (lat[i], lng[i]) = (instance.Visits[i].Lat, instance.Visits[i].Lng);
         for (var v = 0; v < m; v++) (lat[n + v], lng[n + v]) = (instance.Workers[v].Lat, instance.Workers[v].Lng);
-        var dist = GeoDistance.PairwiseKm(lat, lng);
-        for (var i = 0; i < dist.Length; i++) dist[i] *= instance.DetourFactor;
+        double[]? dist = null;
+        Func<int, int, double>? measure = null;
+        if (RoutingProblem.MatrixFits(points))
+        {
+            dist = GeoDistance.PairwiseKm(lat, lng);
+            for (var i = 0; i < dist.Length; i++) dist[i] *= instance.DetourFactor;
+        }
+        else
+        {
+            var sphere = new GeoDistance.UnitPoints(lat, lng);
+            var detour = instance.DetourFactor;
+            measure = (a, b) => sphere.Km(a, b) * detour;
+        }
         var allowed = new bool[m * n];
-        var serveCost = new double[m * n];
+        var serveCost = new float[m * n];
         for (var v = 0; v < m; v++)
         {
             var worker = instance.Workers[v];
@@ -26,13 +37,14 @@ internal static class ProblemBuilder
             var familiar = worker.Familiar.ToHashSet();
             for (var c = 0; c < n; c++)
             {
-                allowed[v * n + c] = worker.MaxVisits > 0 && instance.Visits[c].Skills.All(skills.Contains);
+                var needs = instance.Visits[c].Skills;
+                allowed[v * n + c] = worker.MaxVisits > 0 && (needs.Count == 0 || needs.All(skills.Contains));
                 serveCost[v * n + c] = familiar.Contains(instance.Visits[c].ResidentId) ? 0 : 2;
             }
         }
         var problem = new RoutingProblem
         {
-            N = n, M = m, Points = points, Dist = dist, TimePerDist = 60.0 / instance.SpeedKmh,
+            N = n, M = m, Points = points, Dist = dist, Measure = measure, TimePerDist = instance.Workers.Select(w => 60.0 / TravelModes.SpeedKmh(instance, w)).ToArray(),
             Ready = instance.Visits.Select(x => (double)x.Earliest).ToArray(),
             Due = instance.Visits.Select(x => (double)x.Latest).ToArray(),
             Service = instance.Visits.Select(x => (double)x.DurationMin).ToArray(),
@@ -47,6 +59,8 @@ internal static class ProblemBuilder
             VehicleClass = Enumerable.Range(0, m).ToArray(),
             Allowed = allowed,
             ServeCost = serveCost,
+            FairnessPerHour2 = instance.FairnessWeight,
+            Breaks = instance.Workers.Any(w => w.Break is not null) ? instance.Workers.Select(w => w.Break).ToArray() : null,
         };
         RemoveUnreachable(problem);
         return problem;
@@ -58,16 +72,21 @@ internal static class ProblemBuilder
         var m = instance.VehicleCount;
         var all = instance.Customers.Append(instance.Depot).ToArray();
         var points = n + 1;
-        var dist = new double[points * points];
-        for (var a = 0; a < points; a++)
+        double[]? dist = null;
+        Func<int, int, double> measure = (a, b) => instance.Distance(all[a], all[b]);
+        if (RoutingProblem.MatrixFits(points))
         {
-            for (var b = 0; b < points; b++) dist[a * points + b] = SolomonInstance.Distance(all[a], all[b]);
+            dist = new double[points * points];
+            for (var a = 0; a < points; a++)
+            {
+                for (var b = 0; b < points; b++) dist[a * points + b] = measure(a, b);
+            }
         }
         var allowed = new bool[m * n];
         Array.Fill(allowed, true);
         var problem = new RoutingProblem
         {
-            N = n, M = m, Points = points, Dist = dist, TimePerDist = 1.0,
+            N = n, M = m, Points = points, Dist = dist, Measure = measure, TimePerDist = Enumerable.Repeat(1.0, m).ToArray(),
             Ready = instance.Customers.Select(x => x.Ready).ToArray(),
             Due = instance.Customers.Select(x => x.Due).ToArray(),
             Service = instance.Customers.Select(x => x.Service).ToArray(),
@@ -90,16 +109,18 @@ internal static class ProblemBuilder
     /// <summary>Forbids pairs where even a route with only that customer breaks a window or a limit.</summary>
     private static void RemoveUnreachable(RoutingProblem p)
     {
+        var breaks = new BreakCheck(p);
         for (var v = 0; v < p.M; v++)
         {
             for (var c = 0; c < p.N; c++)
             {
                 var i = v * p.N + c;
                 if (!p.Allowed[i]) continue;
-                var start = Math.Max(p.Start[v] + p.T(p.Depot[v], c), p.Ready[c]);
+                var start = Math.Max(p.Start[v] + p.T(v, p.Depot[v], c), p.Ready[c]);
                 p.Allowed[i] = start <= p.Due[c] + Schedule.Eps
-                    && start + p.Service[c] + p.T(c, p.Depot[v]) <= p.End[v] + Schedule.Eps
-                    && p.Demand[c] <= p.Capacity[v];
+                    && start + p.Service[c] + p.T(v, c, p.Depot[v]) <= p.End[v] + Schedule.Eps
+                    && p.Demand[c] <= p.Capacity[v]
+                    && breaks.Fits(v, [], 0, c);
             }
         }
     }

@@ -1,10 +1,22 @@
 namespace Grid.Planning.Solver;
 
-/// <summary>Greedy insertion with blinks: each customer goes to its cheapest feasible position.</summary>
+/// <summary>
+/// Greedy insertion with blinks: each customer goes to its cheapest feasible position. On large
+/// problems the search is granular: only routes that serve one of the customer's nearest neighbours,
+/// and one empty route per vehicle class, are tried.
+/// </summary>
 internal sealed class Recreate(RoutingProblem p, FastRandom rng, Journal journal)
 {
     private const double BlinkRate = 0.01;
+    /// <summary>From this many customers on, insertion looks only at routes near the customer.</summary>
+    public const int GranularFrom = 400;
+    private const int GranularNeighbors = 40;
+    private readonly BreakCheck _breaks = new(p);
     private readonly int[] _classSeen = new int[p.M];
+    private readonly int[] _routeSeen = new int[p.M];
+    private readonly int[] _candidates = new int[p.M];
+    private double[] _keys = new double[64];
+    private int[] _order = new int[64];
     private int _stamp;
 
     public void Insert(List<int> customers, Solution s)
@@ -28,80 +40,121 @@ internal sealed class Recreate(RoutingProblem p, FastRandom rng, Journal journal
     private (int Route, int Pos, double Delta) BestPosition(int c, Solution s)
     {
         _stamp++;
-        var bestRoute = -1;
-        var bestPos = -1;
-        var best = double.MaxValue;
-        for (var r = 0; r < p.M; r++)
+        var best = (Route: -1, Pos: -1, Delta: double.MaxValue);
+        var count = Candidates(c, s);
+        for (var i = 0; i < count; i++)
         {
-            if (!p.CanServe(r, c)) continue;
-            var route = s.Routes[r];
-            var len = route.Count;
+            var r = _candidates[i];
+            var len = s.Routes[r].Count;
             if (len >= p.MaxVisits[r] || s.Load[r] + p.Demand[c] > p.Capacity[r]) continue;
-            var depot = p.Depot[r];
-            var extra = p.Extra(r, c);
             if (len == 0)
             {
-                if (_classSeen[p.VehicleClass[r]] == _stamp) continue;
-                _classSeen[p.VehicleClass[r]] = _stamp;
-                var d = p.D(depot, c) + p.D(c, depot) + extra;
-                if (d < best) (best, bestRoute, bestPos) = (d, r, 0);
+                var depot = p.Depot[r];
+                var d = p.D(depot, c) + p.D(c, depot) + p.Extra(r, c);
+                if (p.FairnessPerHour2 > 0) d += p.Fairness((p.D(depot, c) + p.D(c, depot)) * p.TimePerDist[r] + p.Service[c]);
+                if (d < best.Delta && _breaks.Fits(r, s.Routes[r], 0, c)) best = (r, 0, d);
                 continue;
             }
-            var start = s.StartAt[r];
-            var latest = s.LatestAt[r];
-            var prev = depot;
-            var depart = p.Start[r];
-            var due = p.Due[c];
-            var ready = p.Ready[c];
-            var service = p.Service[c];
-            for (var pos = 0; pos <= len; pos++)
+            TryRoute(c, r, s, ref best);
+        }
+        return best;
+    }
+
+    /// <summary>
+    /// Routes worth trying for c: one empty route per vehicle class, and every used route that may
+    /// serve it, or on large problems only those that serve one of its nearest neighbours.
+    /// </summary>
+    private int Candidates(int c, Solution s)
+    {
+        var count = 0;
+        for (var r = 0; r < p.M; r++)
+        {
+            if (s.Routes[r].Count > 0 || _classSeen[p.VehicleClass[r]] == _stamp || !p.CanServe(r, c)) continue;
+            _classSeen[p.VehicleClass[r]] = _stamp;
+            _candidates[count++] = r;
+        }
+        if (p.N < GranularFrom)
+        {
+            for (var r = 0; r < p.M; r++) if (s.Routes[r].Count > 0 && p.CanServe(r, c)) _candidates[count++] = r;
+            return count;
+        }
+        var neighbors = p.Neighbors[c];
+        var k = Math.Min(GranularNeighbors, neighbors.Length);
+        for (var i = 0; i < k; i++)
+        {
+            var r = s.RouteOf[neighbors[i]];
+            if (r < 0 || _routeSeen[r] == _stamp || !p.CanServe(r, c)) continue;
+            _routeSeen[r] = _stamp;
+            _candidates[count++] = r;
+        }
+        return count;
+    }
+
+    private void TryRoute(int c, int r, Solution s, ref (int Route, int Pos, double Delta) best)
+    {
+        var route = s.Routes[r];
+        var len = route.Count;
+        var depot = p.Depot[r];
+        var extra = p.Extra(r, c);
+        var start = s.StartAt[r];
+        var latest = s.LatestAt[r];
+        var prev = depot;
+        var depart = p.Start[r];
+        var due = p.Due[c];
+        var ready = p.Ready[c];
+        var service = p.Service[c];
+        for (var pos = 0; pos <= len; pos++)
+        {
+            if (depart > due) break;
+            var next = pos < len ? route[pos] : depot;
+            if (rng.NextDouble() >= BlinkRate)
             {
-                if (depart > due) break;
-                var next = pos < len ? route[pos] : depot;
-                if (rng.NextDouble() >= BlinkRate)
+                var arrive = depart + p.T(r, prev, c);
+                if (arrive <= due + Schedule.Eps)
                 {
-                    var arrive = depart + p.T(prev, c);
-                    if (arrive <= due + Schedule.Eps)
+                    var begin = Math.Max(arrive, ready);
+                    var nextLatest = pos < len ? latest[pos] : p.End[r];
+                    if (begin + service + p.T(r, c, next) <= nextLatest + Schedule.Eps)
                     {
-                        var begin = Math.Max(arrive, ready);
-                        var nextLatest = pos < len ? latest[pos] : p.End[r];
-                        if (begin + service + p.T(c, next) <= nextLatest + Schedule.Eps)
-                        {
-                            var delta = p.D(prev, c) + p.D(c, next) - p.D(prev, next) + extra;
-                            if (delta < best) (best, bestRoute, bestPos) = (delta, r, pos);
-                        }
+                        var added = p.D(prev, c) + p.D(c, next) - p.D(prev, next);
+                        var delta = added + extra;
+                        if (p.FairnessPerHour2 > 0) delta += p.Fairness(s.Work[r] + added * p.TimePerDist[r] + service) - p.Fairness(s.Work[r]);
+                        if (delta < best.Delta && _breaks.Fits(r, route, pos, c)) best = (r, pos, delta);
                     }
                 }
-                if (pos < len)
-                {
-                    depart = start[pos] + p.Service[next];
-                    prev = next;
-                }
+            }
+            if (pos < len)
+            {
+                depart = start[pos] + p.Service[next];
+                prev = next;
             }
         }
-        return (bestRoute, bestPos, best);
     }
 
     private void Order(List<int> customers)
     {
-        var keys = new double[customers.Count];
+        var n = customers.Count;
+        if (_keys.Length < n)
+        {
+            _keys = new double[n * 2];
+            _order = new int[n * 2];
+        }
         var pick = rng.Next(11);
-        for (var i = 0; i < keys.Length; i++)
+        for (var i = 0; i < n; i++)
         {
             var c = customers[i];
             var tie = rng.NextDouble() * 1e-6;
-            keys[i] = pick switch
+            _keys[i] = pick switch
             {
                 < 4 => rng.NextDouble(),
                 < 8 => -p.Weight[c] - tie,
                 < 10 => -p.DepotDistance[c] - tie,
                 _ => p.DepotDistance[c] + tie,
             };
-            if (pick >= 4) keys[i] -= 1e9 * p.Penalty[c] / 1e7; // more valuable customers first
+            if (pick >= 4) _keys[i] -= 1e9 * p.Penalty[c] / 1e7; // more valuable customers first
+            _order[i] = c;
         }
-        var array = customers.ToArray();
-        Array.Sort(keys, array);
-        customers.Clear();
-        customers.AddRange(array);
+        Array.Sort(_keys, _order, 0, n);
+        for (var i = 0; i < n; i++) customers[i] = _order[i];
     }
 }

@@ -10,10 +10,15 @@ internal sealed class RoutingProblem
     public required int N { get; init; }
     public required int M { get; init; }
     public required int Points { get; init; }
-    /// <summary>Cost distance between points, row-major Points × Points.</summary>
-    public required double[] Dist { get; init; }
-    /// <summary>Travel time per unit of distance.</summary>
-    public required double TimePerDist { get; init; }
+    /// <summary>
+    /// Cost distance between points, row-major Points × Points, when it fits in
+    /// <see cref="MatrixBytesLimit"/>; otherwise null and <see cref="Measure"/> computes each distance.
+    /// </summary>
+    public double[]? Dist { get; init; }
+    /// <summary>Distance between two points computed on demand, for problems too large for a matrix.</summary>
+    public Func<int, int, double>? Measure { get; init; }
+    /// <summary>Travel time per unit of distance, per vehicle (a worker on foot, e-bike or by car).</summary>
+    public required double[] TimePerDist { get; init; }
     public required double[] Ready { get; init; }
     public required double[] Due { get; init; }
     public required double[] Service { get; init; }
@@ -32,14 +37,39 @@ internal sealed class RoutingProblem
     /// <summary>Whether vehicle v may serve customer c (skills), row-major M × N.</summary>
     public required bool[] Allowed { get; init; }
     /// <summary>Extra cost when vehicle v serves customer c (unfamiliar resident), row-major M × N; null when none.</summary>
-    public required double[]? ServeCost { get; init; }
+    public required float[]? ServeCost { get; init; }
+
+    /// <summary>Cost per (working hour)² of each route, working = travel + service: balances workloads when positive.</summary>
+    public double FairnessPerHour2 { get; init; }
+
+    /// <summary>The fairness term of a route that works the given minutes.</summary>
+    public double Fairness(double minutes) => FairnessPerHour2 * (minutes / 60) * (minutes / 60);
+
+    /// <summary>Each vehicle's break, or null; null altogether when no vehicle has one.</summary>
+    public WorkerBreak?[]? Breaks { get; init; }
 
     public int[][] Neighbors { get; private set; } = [];
     public double[] DepotDistance { get; private set; } = [];
 
-    public double D(int a, int b) => Dist[a * Points + b];
+    /// <summary>
+    /// A full matrix up to 128 MiB (4,096 points; a 1,000-customer instance takes 8 MB). Beyond
+    /// that distances are computed on demand, so memory grows with points × neighbours, not points².
+    /// </summary>
+    public const long MatrixBytesLimit = 128L << 20;
 
-    public double T(int a, int b) => Dist[a * Points + b] * TimePerDist;
+    public static bool MatrixFits(int points) => (long)points * points * sizeof(double) <= MatrixBytesLimit;
+
+    public double D(int a, int b) => Dist is { } m ? m[a * Points + b] : Measure!(a, b);
+
+    public double T(int v, int a, int b) => D(a, b) * TimePerDist[v];
+
+    /// <summary>Bytes held by the problem's arrays (the solver's working state adds about as much as one route per customer).</summary>
+    public long ApproximateBytes() =>
+        (Dist?.LongLength ?? 0) * sizeof(double)
+        + (long)N * (4 * sizeof(double) + 2 * sizeof(double) + sizeof(int)) // windows, service, penalty, weight, depot distance, demand
+        + Neighbors.Sum(n => (long)n.Length * sizeof(int))
+        + (long)M * N * (sizeof(bool) + (ServeCost is null ? 0 : sizeof(float)))
+        + (long)Points * 3 * sizeof(double); // coordinates as unit vectors
 
     public double Extra(int v, int c) => ServeCost is null ? 0 : ServeCost[v * N + c];
 

@@ -9,12 +9,15 @@ internal sealed class Ruin(RoutingProblem p, FastRandom rng, Journal journal, do
 {
     private const double RouteRemovalRate = 0.05;
     private readonly int[] _ruinedAt = new int[p.M];
+    private readonly List<int> _removed = new(p.N);
     private int _stamp;
 
+    /// <summary>Removes customers and returns them in a list that the next call reuses.</summary>
     public List<int> Apply(Solution s)
     {
         _stamp++;
-        var removed = new List<int>();
+        var removed = _removed;
+        removed.Clear();
         var assigned = p.N - s.Unassigned.Count;
         if (assigned == 0) return removed;
         var used = 0;
@@ -83,14 +86,15 @@ internal sealed class Ruin(RoutingProblem p, FastRandom rng, Journal journal, do
         var window = length + keep;
         var first = Math.Clamp(pos - rng.Next(window), 0, route.Count - window);
         var keepFrom = keep == 0 ? window : rng.Next(length + 1);
-        var taken = new List<int>(length);
-        for (var k = 0; k < window; k++)
+        // Compact in place: the kept block and the tail slide left over the removed customers.
+        var write = first;
+        for (var read = first; read < route.Count; read++)
         {
-            if (k >= keepFrom && k < keepFrom + keep) continue;
-            taken.Add(route[first + k]);
+            var k = read - first;
+            if (k < window && (k < keepFrom || k >= keepFrom + keep)) removed.Add(route[read]);
+            else route[write++] = route[read];
         }
-        removed.AddRange(taken);
-        foreach (var c in taken) route.Remove(c);
+        route.RemoveRange(write, route.Count - write);
     }
 
     private int PickAssigned(Solution s)

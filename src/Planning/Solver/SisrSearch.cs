@@ -39,7 +39,9 @@ internal sealed class SisrSearch
         var all = new List<int>(s.Unassigned);
         s.Unassigned.Clear();
         _recreate.Insert(all, s);
-        var best = s.Snapshot();
+        var best = Journal.CreateBuffers(_p.M);
+        var bestLength = new int[_p.M];
+        s.SnapshotInto(best, bestLength);
         var bestCost = s.Cost;
         var t0 = 1.5 * AverageEdge(s);
         var tEnd = 0.01 * t0;
@@ -62,7 +64,7 @@ internal sealed class SisrSearch
                 if (s.Cost < bestCost - 1e-9)
                 {
                     bestCost = s.Cost;
-                    best = s.Snapshot();
+                    s.SnapshotInto(best, bestLength);
                 }
             }
             else
@@ -70,7 +72,7 @@ internal sealed class SisrSearch
                 _journal.Undo(s);
             }
         }
-        if (restoreBest) s.Restore(best);
+        if (restoreBest) s.Restore(best, bestLength);
         return s;
     }
 

@@ -21,6 +21,7 @@ internal sealed class Solution
             LatestAt[r] = new double[8];
         }
         RouteCost = new double[p.M];
+        Work = new double[p.M];
         Load = new int[p.M];
         RouteOf = new int[p.N];
         PosOf = new int[p.N];
@@ -33,6 +34,8 @@ internal sealed class Solution
     public double[][] StartAt { get; }
     public double[][] LatestAt { get; }
     public double[] RouteCost { get; }
+    /// <summary>Working minutes of each route: travel + service.</summary>
+    public double[] Work { get; }
     public int[] Load { get; }
     public int[] RouteOf { get; }
     public int[] PosOf { get; }
@@ -60,7 +63,7 @@ internal sealed class Solution
         for (var i = 0; i < len; i++)
         {
             var c = route[i];
-            var s = Math.Max(t + _p.T(prev, c), _p.Ready[c]);
+            var s = Math.Max(t + _p.T(r, prev, c), _p.Ready[c]);
             start[i] = s;
             t = s + _p.Service[c];
             cost += _p.D(prev, c) + _p.Extra(r, c);
@@ -70,12 +73,21 @@ internal sealed class Solution
             prev = c;
         }
         cost += _p.D(prev, depot);
+        var work = 0.0;
+        if (_p.FairnessPerHour2 > 0)
+        {
+            var prevPoint = depot;
+            foreach (var c in route) { work += _p.T(r, prevPoint, c) + _p.Service[c]; prevPoint = c; }
+            work += _p.T(r, prevPoint, depot);
+            cost += _p.Fairness(work);
+        }
+        Work[r] = work;
         var next = depot;
         var nextLatest = _p.End[r];
         for (var i = len - 1; i >= 0; i--)
         {
             var c = route[i];
-            var l = Math.Min(_p.Due[c], nextLatest - _p.T(c, next) - _p.Service[c]);
+            var l = Math.Min(_p.Due[c], nextLatest - _p.T(r, c, next) - _p.Service[c]);
             latest[i] = l;
             nextLatest = l;
             next = c;
@@ -91,15 +103,24 @@ internal sealed class Solution
         PenaltySum = Unassigned.Sum(c => _p.Penalty[c]);
     }
 
-    public int[][] Snapshot() => Routes.Select(r => r.ToArray()).ToArray();
+    /// <summary>Copies the routes into reusable buffers (grown when a route outgrows its buffer).</summary>
+    public void SnapshotInto(int[][] routes, int[] lengths)
+    {
+        for (var r = 0; r < _p.M; r++)
+        {
+            if (routes[r].Length < Routes[r].Count) routes[r] = new int[Routes[r].Count * 2];
+            Routes[r].CopyTo(routes[r]);
+            lengths[r] = Routes[r].Count;
+        }
+    }
 
-    public void Restore(int[][] routes)
+    public void Restore(int[][] routes, int[] lengths)
     {
         Array.Fill(RouteOf, -1);
         for (var r = 0; r < _p.M; r++)
         {
             Routes[r].Clear();
-            Routes[r].AddRange(routes[r]);
+            for (var i = 0; i < lengths[r]; i++) Routes[r].Add(routes[r][i]);
             Recompute(r);
         }
         Unassigned.Clear();

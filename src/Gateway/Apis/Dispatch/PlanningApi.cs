@@ -3,14 +3,17 @@ using Grid.Gateway.Apis.Common;
 using Grid.Gateway.Hosting;
 using Grid.Grains.Common;
 using Grid.Planning;
+using Grid.Planning.Explaining;
+using Grid.Planning.Replanning;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Grid.Gateway.Apis.Dispatch;
 
 /// <summary>
-/// The day planner over HTTP: an instance in, a plan out (docs/planning-format.md). The solver runs in
-/// the gateway process and its distance matrix grows with the square of the points, so requests are
-/// capped (Grid:Planning): a body or an instance over the caps is 413, a solve while
+/// The day planner over HTTP: an instance in, a plan out, and urgent re-planning of a running day
+/// (docs/planning-format.md). The solver runs in the gateway process and its distance matrix grows
+/// with the square of the points (up to 128 MiB), so requests are capped (Grid:Planning): a body or
+/// an instance over the caps is 413, a solve while
 /// <see cref="PlanningLimits.MaxConcurrentSolves"/> run is 429 with Retry-After.
 /// </summary>
 public static class PlanningApi
@@ -27,6 +30,12 @@ public static class PlanningApi
         api.MapPost("/solve", Solve).WithName("SolvePlanning").Accepts<object>("application/json")
             .ProducesProblem(413).ProducesProblem(429)
             .WithSummary("Order a day's visits per worker (grid-visits/1 instance in, grid-plan/1 plan out), searching for up to `seconds`. Capped in visits, workers, body size and concurrent solves.");
+        api.MapPost("/replan", Replan).WithName("ReplanPlanning").Accepts<object>("application/json")
+            .ProducesProblem(413).ProducesProblem(429)
+            .WithSummary("Insert an urgent visit into a running day with the least disruption: {instance, plan, now \"HH:mm\", urgent visit} in, grid-replan/1 out (worker, disruption, plans before and after). Visits started before `now` stay pinned; answers within about 1 s.");
+        api.MapPost("/explain", Explain).WithName("ExplainPlanning").Accepts<object>("application/json")
+            .ProducesProblem(413).ProducesProblem(429)
+            .WithSummary("Explain a plan visit by visit: {instance, plan} in, grid-explain/1 out (each visit's cost where it is and the cheapest other feasible places with their extra cost).");
         return api;
     }
 
@@ -34,28 +43,78 @@ public static class PlanningApi
         HttpRequest request, PlanningGate gate, HttpResponse response, double seconds = 5, CancellationToken ct = default)
     {
         if (!double.IsFinite(seconds) || seconds is < 0.1 or > MaxSeconds) throw ValidationException.For("seconds", $"Search for 0.1–{MaxSeconds} seconds.");
-        var limits = gate.Limits;
-        if (request.ContentLength > limits.MaxBodyBytes) return TooLarge($"The body is {request.ContentLength} bytes; at most {limits.MaxBodyBytes} are taken.");
-        using var body = new MemoryStream();
-        if (!await CopyAtMostAsync(request.Body, body, limits.MaxBodyBytes, ct)) return TooLarge($"The body is over {limits.MaxBodyBytes} bytes.");
-        body.Position = 0;
+        var (body, tooLarge) = await ReadCappedAsync(request, gate.Limits, ct);
+        if (tooLarge is not null) return tooLarge;
         PlanningInstance instance;
-        try { instance = PlanJson.ReadInstance(body); }
+        try { instance = PlanJson.ReadInstance(body!); }
         catch (PlanningFormatException e) { throw ValidationException.For("instance", e.Message); }
-        if (instance.Visits.Count > limits.MaxVisits) return TooLarge($"The instance has {instance.Visits.Count} visits; at most {limits.MaxVisits} are planned at once. Split the day by grid or village.");
-        if (instance.Workers.Count > limits.MaxWorkers) return TooLarge($"The instance has {instance.Workers.Count} workers; at most {limits.MaxWorkers} are planned at once.");
+        return CheckSize(instance, gate.Limits)
+            ?? await RunGatedAsync(gate, response, seconds, () => PlanJson.Write(VisitPlanner.Solve(instance, TimeSpan.FromSeconds(seconds))), ct);
+    }
 
+    public static async Task<Results<ContentHttpResult, ProblemHttpResult>> Replan(
+        HttpRequest request, PlanningGate gate, HttpResponse response, CancellationToken ct = default)
+    {
+        var (body, tooLarge) = await ReadCappedAsync(request, gate.Limits, ct);
+        if (tooLarge is not null) return tooLarge;
+        ReplanRequest replan;
+        try { replan = ReplanJson.ReadRequest(body!); }
+        catch (PlanningFormatException e) { throw ValidationException.For("request", e.Message); }
+        return CheckSize(replan.Instance, gate.Limits)
+            ?? await RunGatedAsync(gate, response, ReplanSeconds, () =>
+            {
+                try { return ReplanJson.Write(Replanner.InsertUrgent(replan.Instance, replan.Plan, replan.Now, replan.Urgent, TimeSpan.FromSeconds(ReplanSeconds))); }
+                catch (PlanningFormatException e) { throw ValidationException.For("plan", e.Message); }
+            }, ct);
+    }
+
+    public static async Task<Results<ContentHttpResult, ProblemHttpResult>> Explain(
+        HttpRequest request, PlanningGate gate, HttpResponse response, CancellationToken ct = default)
+    {
+        var (body, tooLarge) = await ReadCappedAsync(request, gate.Limits, ct);
+        if (tooLarge is not null) return tooLarge;
+        PlanningInstance instance;
+        Plan plan;
+        try { (instance, plan) = ExplainJson.ReadRequest(body!); }
+        catch (PlanningFormatException e) { throw ValidationException.For("request", e.Message); }
+        return CheckSize(instance, gate.Limits)
+            ?? await RunGatedAsync(gate, response, 1, () =>
+            {
+                try { return ExplainJson.Write(PlanExplainer.Explain(instance, plan)); }
+                catch (PlanningFormatException e) { throw ValidationException.For("plan", e.Message); }
+            }, ct);
+    }
+
+    /// <summary>The re-planner's search budget; the answer comes within about this long.</summary>
+    public const double ReplanSeconds = 1;
+
+    private static async Task<(MemoryStream? Body, ProblemHttpResult? TooLarge)> ReadCappedAsync(HttpRequest request, PlanningLimits limits, CancellationToken ct)
+    {
+        if (request.ContentLength > limits.MaxBodyBytes) return (null, TooLarge($"The body is {request.ContentLength} bytes; at most {limits.MaxBodyBytes} are taken."));
+        var body = new MemoryStream();
+        if (!await CopyAtMostAsync(request.Body, body, limits.MaxBodyBytes, ct)) return (null, TooLarge($"The body is over {limits.MaxBodyBytes} bytes."));
+        body.Position = 0;
+        return (body, null);
+    }
+
+    private static ProblemHttpResult? CheckSize(PlanningInstance instance, PlanningLimits limits) =>
+        instance.Visits.Count > limits.MaxVisits ? TooLarge($"The instance has {instance.Visits.Count} visits; at most {limits.MaxVisits} are planned at once. Split the day by grid or village.")
+        : instance.Workers.Count > limits.MaxWorkers ? TooLarge($"The instance has {instance.Workers.Count} workers; at most {limits.MaxWorkers} are planned at once.")
+        : null;
+
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> RunGatedAsync(
+        PlanningGate gate, HttpResponse response, double seconds, Func<string> work, CancellationToken ct)
+    {
         if (!gate.TryEnter())
         {
             response.Headers.RetryAfter = Math.Ceiling(seconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
             return Problems.Status(429, "Too many plans are being solved.",
-                $"This gateway solves at most {limits.MaxConcurrentSolves} plans at once; retry after the Retry-After seconds.");
+                $"This gateway solves at most {gate.Limits.MaxConcurrentSolves} plans at once; retry after the Retry-After seconds.");
         }
         try
         {
             // The search is CPU-bound; keep it off the request thread's synchronisation context.
-            var plan = await Task.Run(() => VisitPlanner.Solve(instance, TimeSpan.FromSeconds(seconds)), ct);
-            return TypedResults.Content(PlanJson.Write(plan), "application/json");
+            return TypedResults.Content(await Task.Run(work, ct), "application/json");
         }
         finally { gate.Exit(); }
     }
