@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace Grid.Grains.Hotline;
 
 /// <summary>
-/// A 12345 work order. Every write follows TaskGrain's beat: decide on a copy of the state (effects on
+/// A 12345 work order. Every write follows the project's beat (as the task's does): decide on a copy of the state (effects on
 /// lists, deadlines, notices and the audit log go into the state's outbox), commit, then deliver the
 /// outbox and answer. No receiver calls an order back, and the order calls only downward (locate).
 /// </summary>

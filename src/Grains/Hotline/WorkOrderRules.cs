@@ -15,10 +15,11 @@ public static class WorkOrderRules
             throw ValidationException.For("lat", "Give both lat and lng, or neither.");
         if (intake.Lat is { } lat && (!double.IsFinite(lat) || lat is < -90 or > 90 || !double.IsFinite(intake.Lng!.Value) || intake.Lng is < -180 or > 180))
             throw ValidationException.For("lat", "Give the point as WGS84 degrees: lat −90…90, lng −180…180.");
+        if (intake.Address is { Length: > 300 }) throw ValidationException.For("address", "Keep the address under 300 characters.");
         if (intake.Lat is null)
         {
-            if (string.IsNullOrWhiteSpace(intake.Address) || intake.Address.Length > 300)
-                throw ValidationException.For("address", "Give the place: a point (lat, lng) or an address of at most 300 characters.");
+            if (string.IsNullOrWhiteSpace(intake.Address))
+                throw ValidationException.For("address", "Give the place: a point (lat, lng) or an address.");
             if (intake.RegionCode is { } code && (!RegionCodes.IsValid(code) || !RegionCodes.Contains(RegionCodes.City, code)))
                 throw ValidationException.For("regionCode", $"'{code}' is not a region of the city; give the 12-digit code of the township or village the address lies in.");
         }
