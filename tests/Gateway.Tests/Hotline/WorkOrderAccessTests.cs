@@ -51,4 +51,20 @@ public sealed class WorkOrderAccessTests(HotlineFactory gateway)
         Assert.Contains(refused.History, e => e.Action == "extension-refused");
         Assert.Equal(HttpStatusCode.Conflict, (await agent.PostAsJsonAsync($"/api/hotline/orders/{order.Id}/extension/decision", new ExtensionDecisionRequest(true, null))).StatusCode);
     }
+
+    [Fact]
+    public async Task AStepOnAStaleCopyIsRefusedWith412()
+    {
+        var agent = await gateway.SignedInClientAsync(DemoAccounts.DataBureau);
+        var order = await agent.IntakeAsync(Wenquan);
+        var dispatched = await agent.DispatchAsync(order.Id, HandlingUnitKind.Region, Wenquan);
+        Assert.True(dispatched.Version > order.Version); // precondition: the copy read at intake is now stale
+
+        using var stale = new HttpRequestMessage(HttpMethod.Post, $"/api/hotline/orders/{order.Id}/hand-back") { Content = JsonContent.Create(new WorkOrderReasonRequest("不属本单位")) };
+        stale.Headers.IfMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue($"\"{order.Version}\""));
+        var admin = await gateway.SignedInClientAsync(DemoAccounts.Admin);
+
+        Assert.Equal(HttpStatusCode.PreconditionFailed, (await admin.SendAsync(stale)).StatusCode);
+        Assert.Equal(WorkOrderStage.Dispatched, (await admin.GetOrderAsync(order.Id)).Stage);
+    }
 }

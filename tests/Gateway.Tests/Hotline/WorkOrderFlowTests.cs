@@ -24,9 +24,11 @@ public sealed class WorkOrderFlowTests(HotlineFactory gateway)
         var back = await wenquan.StepAsync(order.Id, "hand-back", new WorkOrderReasonRequest("地址属于横沟桥镇辖区"));
         Assert.Equal((WorkOrderStage.HandedBack, (string?)null), (back.Stage, back.UnitId));
         Assert.DoesNotContain(order.Id, (await wenquan.InboxAsync(HandlingUnitKind.Region, Wenquan)).Items.Select(o => o.Id));
+        Assert.Contains(order.Id, await QueueAsync(agent));
 
         var again = await agent.DispatchAsync(order.Id, HandlingUnitKind.Region, OtherTownship);
         Assert.Equal((WorkOrderStage.Dispatched, OtherTownship), (again.Stage, again.UnitId));
+        Assert.DoesNotContain(order.Id, await QueueAsync(agent));
         Assert.Contains(again.History, e => e.Action == "handed-back" && e.Detail!.Contains("地址属于横沟桥镇辖区"));
         var county = await gateway.SignedInClientAsync(DemoAccounts.Coordinator);
         Assert.Contains(order.Id, (await county.InboxAsync(HandlingUnitKind.Region, OtherTownship)).Items.Select(o => o.Id));
@@ -86,4 +88,7 @@ public sealed class WorkOrderFlowTests(HotlineFactory gateway)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("outside Xianning", await response.Content.ReadAsStringAsync());
     }
+
+    private static async Task<IEnumerable<string>> QueueAsync(HttpClient agent) =>
+        (await (await agent.GetAsync("/api/hotline/queue?pageSize=100")).ReadAsync<Page<WorkOrderSummaryDto>>()).Items.Select(o => o.Id);
 }

@@ -3,6 +3,7 @@ using Grid.Contracts;
 using Grid.Gateway.Apis.Common;
 using Grid.Gateway.Security.Access;
 using Grid.Grains.Common;
+using Grid.Grains.Evaluations;
 using Grid.Grains.Hotline;
 using Grid.Grains.Regions;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -17,6 +18,8 @@ public static class HotlineBoardsApi
         var api = app.MapGroup("/api/hotline").WithTags("Hotline");
         api.MapGet("/units/{kind}/{unitId}/inbox", Inbox).WithName("GetHandlingUnitInbox").RequireAuthorization(p => p.RequireRole(HotlineMapping.UnitRoles))
             .WithSummary("A handling unit's open orders (kind Region with a township or village code, or Department), earliest due first.");
+        api.MapGet("/queue", Queue).WithName("GetDispatchQueue").RequireAuthorization(p => p.RequireRole(HotlineMapping.AgentRoles))
+            .WithSummary("The hotline center's queue: orders received or handed back in this month or the last, waiting to be dispatched, oldest first.");
         api.MapGet("/supervision", Supervision).WithName("GetSupervisionBoard").RequireAuthorization(p => p.RequireRole(HotlineMapping.SupervisorRoles))
             .WithSummary("Open orders under supervision (督办: overdue for sign-for or answer) or waiting for an extension decision, in ?region (default: yours).");
         api.MapGet("/months/{month}/orders", MonthOrders).WithName("ListMonthWorkOrders").RequireAuthorization(p => p.RequireRole(HotlineMapping.SupervisorRoles))
@@ -36,6 +39,17 @@ public static class HotlineBoardsApi
         var open = orders.Where(o => o.Unit == unit && o.Stage is WorkOrderStage.Dispatched or WorkOrderStage.SignedFor)
             .OrderBy(o => o.AnswerDueUtc).Select(o => o.ToDto()).ToList();
         return TypedResults.Ok(paging.Of(open));
+    }
+
+    public static async Task<Ok<Page<WorkOrderSummaryDto>>> Queue([AsParameters] PageQuery paging, [AsParameters] HotlineServices s)
+    {
+        paging = paging.Checked();
+        var scope = s.Access.Scope(null);
+        var now = s.Clock.GetUtcNow().UtcDateTime;
+        var months = await Task.WhenAll(new[] { now, now.AddMonths(-1) }.Distinct().Select(m => MonthAsync(s, ShanghaiTime.MonthOf(m))));
+        var waiting = months.SelectMany(l => l).Where(o => o.Stage is WorkOrderStage.Received or WorkOrderStage.HandedBack && In(scope, o))
+            .OrderBy(o => o.ReceivedAtUtc).Select(o => o.ToDto()).ToList();
+        return TypedResults.Ok(paging.Of(waiting));
     }
 
     public static async Task<Ok<Page<WorkOrderSummaryDto>>> Supervision(string? region, [AsParameters] PageQuery paging, [AsParameters] HotlineServices s)
@@ -63,7 +77,7 @@ public static class HotlineBoardsApi
         return TypedResults.Ok<IReadOnlyList<UnitStatisticsDto>>([.. units.Select(u => u.ToDto())]);
     }
 
-    /// <summary>A region unit's orders count in the regions holding the unit; a department's (and unplaced) orders only city-wide.</summary>
+    /// <summary>A region unit's orders count in the regions holding the unit; a department's, or one not dispatched, by its place (the city's scope holds all).</summary>
     private static bool In(string scope, WorkOrderSummary o) =>
         o.Unit is { Kind: HandlingUnitKind.Region } u ? RegionCodes.Contains(scope, u.Id)
         : scope == RegionCodes.City || (o.RegionCode is { } r && RegionCodes.Contains(scope, r));
