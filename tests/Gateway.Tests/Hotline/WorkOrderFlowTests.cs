@@ -75,6 +75,32 @@ public sealed class WorkOrderFlowTests(HotlineFactory gateway)
         Assert.NotNull(supervised);
         var history = (await agent.GetOrderAsync(order.Id)).History;
         Assert.Contains(history, e => e.Action == "supervised" && e.Actor == "system" && e.Detail!.Contains("not signed for"));
+        // The unit's head hears of it in the township's inbox.
+        var admin = await gateway.SignedInClientAsync(DemoAccounts.Admin);
+        var notices = await (await admin.GetAsync($"/api/notifications?region={HotlineFactory.DrillTownship}&pageSize=100")).ReadAsync<Page<NotificationDto>>();
+        Assert.Contains(notices.Items, n => n.TaskId == order.Id && n.Kind == "supervision");
+    }
+
+    [Fact]
+    public async Task AnOrderSignedForButNotAnsweredInTimeGoesToSupervision()
+    {
+        var agent = await gateway.SignedInClientAsync(DemoAccounts.DataBureau);
+        var order = await agent.IntakeAsync(HotlineFactory.DrillTownship);
+        await agent.DispatchAsync(order.Id, HandlingUnitKind.Region, HotlineFactory.DrillTownship);
+        var admin = await gateway.SignedInClientAsync(DemoAccounts.Admin);
+        var signed = await admin.StepAsync(order.Id, "sign-for");
+        Assert.Equal(WorkOrderStage.SignedFor, signed.Stage); // precondition: the sign-for clock is satisfied
+
+        WorkOrderDto? supervised = null;
+        for (var until = DateTime.UtcNow.AddSeconds(120); supervised is null && DateTime.UtcNow < until; await Task.Delay(1000))
+        {
+            var now = await admin.GetOrderAsync(order.Id);
+            if (now.History.Any(e => e.Action == "supervised" && e.Detail!.Contains("not answered"))) supervised = now;
+        }
+
+        Assert.NotNull(supervised);
+        Assert.Equal(WorkOrderStage.SignedFor, supervised.Stage);
+        Assert.True(supervised.Supervisions >= 1);
     }
 
     [Fact]
