@@ -1,3 +1,4 @@
+using Grid.Grains.Hotline;
 using Grid.Grains.Dispatch;
 using Grid.Grains.People;
 using Grid.Grains.Seeding;
@@ -26,6 +27,7 @@ builder.Services.AddSerilog(log => log.ReadFrom.Configuration(builder.Configurat
     .WriteTo.Console()
     .WriteTo.File(new CompactJsonFormatter(), Path.Combine(dataPath, "logs", $"silo-{siloPort}-.clef"), rollingInterval: RollingInterval.Day));
 builder.Services.AddGridDispatch(builder.Configuration);
+builder.Services.AddGridHotline(builder.Configuration);
 // Resident and worker state is sealed with this key ring: every silo (and gateway) of a cluster shares Grid:DataProtection:KeysPath.
 // No default: a per-silo ring would leave each silo unable to open what another sealed.
 builder.Services.AddGridPersonalData(grid["DataProtection:KeysPath"] is { Length: > 0 } keys ? Path.GetFullPath(keys)

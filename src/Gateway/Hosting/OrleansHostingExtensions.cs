@@ -1,3 +1,4 @@
+using Grid.Grains.Hotline;
 using Grid.Grains.Dispatch;
 using Grid.Grains.People;
 using Grid.Grains.Seeding;
@@ -17,6 +18,7 @@ public static class OrleansHostingExtensions
     public static void AddGridOrleans(this WebApplicationBuilder builder, GridOptions options)
     {
         builder.Services.AddGridDispatch(builder.Configuration);
+        builder.Services.AddGridHotline(builder.Configuration);
         // Resident and worker grains seal personal data with it (embedded); a cluster gateway reads the same ring.
         builder.Services.AddGridPersonalData(PersonalDataServiceExtensions.KeysPath(options.DataProtection.KeysPath, options.DataPath));
         if (options.Mode == GridMode.Cluster)

@@ -60,28 +60,13 @@ public sealed partial class TaskGrain
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        // Left over from a crash or a failed delivery: re-drive soon, after the call that woke us,
-        // so that a deadline calling us is not called back while it waits.
-        if (!state.State.Outbox.IsEmpty)
-            this.RegisterGrainTimer(_ => Driver.DrainAsync(), new GrainTimerCreationOptions(TimeSpan.FromMilliseconds(50), Timeout.InfiniteTimeSpan) { Interleave = false });
+        // Re-driven after the call that woke us, so that a deadline calling us is not called back while it waits.
+        this.RedriveSoon(state.State.Outbox, Driver);
         return Task.CompletedTask;
     }
 
-    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
-    {
-        // Delivered effects are still listed in the stored copy; clear them so a later activation does not re-send them.
-        if (_driver is { StoredCopyStale: true } && state.RecordExists)
-        {
-            try
-            {
-                await state.WriteStateAsync(cancellationToken);
-            }
-            catch (Exception ex)
-            {
-                logger.LogDebug(ex, "Task {TaskId} could not clear its delivered outbox on deactivation; the next activation re-sends it (idempotently)", Id);
-            }
-        }
-    }
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
+        state.ForgetDeliveredAsync(_driver, logger, cancellationToken);
 
     public Task ReceiveReminder(string reminderName, TickStatus status) =>
         reminderName == OutboxDriver.ReminderName ? Driver.OnReminderAsync() : Task.CompletedTask;

@@ -111,19 +111,7 @@ public sealed partial class TaskGrain(
         {
             _work = null;
         }
-        state.State = work;
-        try
-        {
-            await state.CommitAsync(this, logger);
-        }
-        catch
-        {
-            // CommitAsync re-read the stored state; if even that failed, drop the unsaved decision here.
-            if (ReferenceEquals(state.State, work)) state.State = before;
-            throw;
-        }
-        Driver.StoredCopyStale = false;
-        await Driver.DrainAsync();
+        await state.CommitAndDeliverAsync(before, work, this, Driver, logger);
     }
 
     /// <summary>Lists are brought in line with the task as it is when the effect is delivered, so one effect per list suffices.</summary>

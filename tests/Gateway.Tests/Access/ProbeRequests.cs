@@ -42,6 +42,9 @@ public sealed class ProbeRequests(AccessWorld world)
         (_, "step") => "party-group-review",
         (_, "userName") => "probe-account",
         (_, "token") => "not-a-token",
+        (_, "kind") => "Region",
+        (_, "unitId") => place.Village,
+        (_, "month") => DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture),
         _ => throw new InvalidOperationException($"No probe value for {{{name}}} in {path}."),
     };
 

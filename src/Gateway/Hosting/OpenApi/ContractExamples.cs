@@ -58,6 +58,7 @@ public static partial class ContractExamples
         AddCatalog(all);
         AddDelegation(all);
         AddEvaluations(all);
+        AddHotline(all);
         return all;
     }
 

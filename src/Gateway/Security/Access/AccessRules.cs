@@ -29,6 +29,10 @@ public enum Kind
     Rectification,
     BundleApplication,
     Roster,
+    /// <summary>A 12345 hotline work order; its region is the handling unit's (or the place's before dispatch).</summary>
+    WorkOrder,
+    /// <summary>A work order's caller: name and phone.</summary>
+    WorkOrderCaller,
 }
 
 /// <summary>
@@ -119,6 +123,16 @@ public static class AccessRules
         // A center edits its own roster; coordinators above it read the draft.
         [(Kind.Roster, Act.Read)] = [Admin, new(Roles.CenterStaff, Relation.OwnRegion), new(Roles.Coordinator, Relation.InRegion)],
         [(Kind.Roster, Act.Change)] = [Admin, new(Roles.CenterStaff, Relation.OwnRegion)],
+
+        // 12345: the data bureau runs the hotline center (intake, dispatch, callback, approvals); coordinators
+        // supervise their region; a unit's own staff — the coordinators above a township or village unit, a
+        // village's center, a department — take its steps. The caller's name and phone: the center only.
+        [(Kind.WorkOrder, Act.Read)] = [Admin, .. InRegion(Roles.DataBureau, Roles.Coordinator), new(Roles.CenterStaff, Relation.OwnRegion),
+            new(Roles.Department, Relation.OwnDepartment)],
+        [(Kind.WorkOrder, Act.Change)] = [Admin, .. InRegion(Roles.DataBureau, Roles.Coordinator)],
+        [(Kind.WorkOrder, Act.Work)] = [Admin, new(Roles.Coordinator, Relation.InRegion), new(Roles.CenterStaff, Relation.OwnRegion),
+            new(Roles.Department, Relation.OwnDepartment)],
+        [(Kind.WorkOrderCaller, Act.Read)] = [Admin, new(Roles.DataBureau, Relation.InRegion)],
     };
 
 

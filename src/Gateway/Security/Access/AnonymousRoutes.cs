@@ -35,6 +35,13 @@ public static class AnonymousRoutes
         // A resident rating a service through the link delivered to them.
         "GET /api/public/evaluations/qr/{token}",
         "POST /api/public/evaluations/qr/{token}",
+        // Open311 GeoReport v2: reading is public, filing carries an api_key in its form.
+        "GET /open311/v2/services.{format}",
+        "GET /open311/v2/services/{service_code}.{format}",
+        "GET /open311/v2/requests.{format}",
+        "POST /open311/v2/requests.{format}",
+        "GET /open311/v2/requests/{service_request_id}.{format}",
+        "GET /open311/v2/tokens/{token}.{format}",
         // The house: docs, health, the portal's files, the dashboard's sign-in form.
         "GET /openapi/{documentName}.json",
         "GET /docs/{documentName?}",

@@ -1,0 +1,17 @@
+using Grid.Grains.Hotline;
+
+namespace Grid.Gateway.Apis.Hotline;
+
+public static class HotlineApis
+{
+    /// <summary>Open311's keys from "Grid:Open311" (the grains' time limits are bound with the cluster, see AddGridHotline).</summary>
+    public static void AddGridHotlineApi(this IHostApplicationBuilder builder) =>
+        builder.Services.Configure<Open311Options>(builder.Configuration.GetSection("Grid:Open311"));
+
+    public static void MapHotlineApis(this IEndpointRouteBuilder app)
+    {
+        app.MapWorkOrdersApi();
+        app.MapHotlineBoardsApi();
+        app.MapOpen311Api();
+    }
+}

@@ -1,0 +1,56 @@
+using Grid.Contracts;
+
+namespace Grid.Grains.Hotline;
+
+[GenerateSerializer, Immutable, Alias("grid.hotline-actor")]
+public sealed record HotlineActor([property: Id(0)] string UserName, [property: Id(1)] string Role);
+
+/// <summary>A township or village unit (its region code) or a department (its id).</summary>
+[GenerateSerializer, Immutable, Alias("grid.handling-unit")]
+public sealed record HandlingUnit([property: Id(0)] HandlingUnitKind Kind, [property: Id(1)] string Id)
+{
+    public override string ToString() => $"{Kind}/{Id}";
+}
+
+/// <summary>
+/// What intake knows: the classification, the place (a point, or an address with the region an agent
+/// picked for it), the caller (personal data) and whether to dispatch to the place's township at once.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("grid.work-order-intake")]
+public sealed record WorkOrderIntake(
+    [property: Id(0)] WorkOrderChannel Channel,
+    [property: Id(1)] string Category,
+    [property: Id(2)] WorkOrderGrade Grade,
+    [property: Id(3)] Urgency Urgency,
+    [property: Id(4)] string? ItemCode,
+    [property: Id(5)] string Description,
+    [property: Id(6)] double? Lat,
+    [property: Id(7)] double? Lng,
+    [property: Id(8)] string? Address,
+    [property: Id(9)] string? RegionCode,
+    [property: Id(10)] string? CallerName,
+    [property: Id(11)] string? CallerPhone,
+    [property: Id(12)] bool DispatchToTownship,
+    [property: Id(13)] IReadOnlyDictionary<string, string>? Attributes = null);
+
+public enum WorkOrderAction { Dispatch, SignFor, Note, HandBack, RequestExtension, DecideExtension, Answer, Callback, Reopen }
+
+/// <summary>One step asked of an order; which fields matter depends on <see cref="Action"/>.</summary>
+[GenerateSerializer, Immutable, Alias("grid.work-order-command")]
+public sealed record WorkOrderCommand(
+    [property: Id(0)] WorkOrderAction Action,
+    [property: Id(1)] HandlingUnit? Unit = null,
+    [property: Id(2)] string? Text = null,
+    [property: Id(3)] int? Days = null,
+    [property: Id(4)] bool? Approve = null,
+    [property: Id(5)] Satisfaction? Rating = null,
+    [property: Id(6)] bool? Resolved = null,
+    [property: Id(7)] int? IfMatch = null);
+
+/// <summary>One transition: who, when, what and why.</summary>
+[GenerateSerializer, Immutable, Alias("grid.work-order-event")]
+public sealed record WorkOrderEvent(
+    [property: Id(0)] DateTime AtUtc, [property: Id(1)] string Actor, [property: Id(2)] string Action, [property: Id(3)] string? Detail);
+
+[GenerateSerializer, Immutable, Alias("grid.work-order-extension")]
+public sealed record ExtensionAsk([property: Id(0)] int WorkingDays, [property: Id(1)] string Reason, [property: Id(2)] DateTime AskedAtUtc);
