@@ -65,6 +65,23 @@ public sealed class OpenApiExamplesTests(GatewayFactory gateway)
         Assert.NotEmpty(instance.Workers);
     }
 
+    [Theory]
+    [InlineData("ReplanPlanning")]
+    [InlineData("ExplainPlanning")]
+    public void TheReplanAndExplainExamplesReadAsTheirRequests(string operation)
+    {
+        using var body = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(PlanningExampleTransformer.ExampleFor(operation)));
+
+        var (instance, plan) = operation == "ReplanPlanning"
+            ? Replan(Grid.Planning.Replanning.ReplanJson.ReadRequest(body))
+            : Grid.Planning.Explaining.ExplainJson.ReadRequest(body);
+
+        Assert.NotEmpty(instance.Visits);
+        Assert.NotEmpty(plan.Routes);
+    }
+
+    private static (PlanningInstance, Plan) Replan(Grid.Planning.Replanning.ReplanRequest r) => (r.Instance, r.Plan);
+
     private static bool HasExample(JsonNode doc, JsonNode? schema)
     {
         if (schema is null) return false;

@@ -20,18 +20,36 @@ public sealed class ContractExampleTransformer(IOptions<JsonOptions> json) : IOp
     }
 }
 
-/// <summary>The planner's body is the grid-visits/1 format (docs/planning-format.md), not a contract type: a small generated instance.</summary>
+/// <summary>
+/// The planner's bodies are its own formats (docs/planning-format.md), not contract types: a small generated day,
+/// and for re-planning and explaining that day with a plan of it (the greedy planner's, so the example is the same every time).
+/// </summary>
 public sealed class PlanningExampleTransformer : IOpenApiOperationTransformer
 {
     public const string OperationName = "SolvePlanning";
 
-    public static string Example() => Planning.PlanJson.WriteInstance(Planning.InstanceGenerator.Generate(3, 1, seed: 1));
+    public static string Example() => Planning.PlanJson.WriteInstance(Day);
+
+    private static Planning.PlanningInstance Day => Planning.InstanceGenerator.Generate(3, 1, seed: 1);
+
+    private static string DayWithPlan(string extra = "") =>
+        $$"""{ "instance": {{Example()}}, "plan": {{Planning.PlanJson.Write(Planning.GreedyPlanner.Solve(Day))}}{{extra}} }""";
+
+    public static string ExampleFor(string? operationName) => operationName switch
+    {
+        OperationName => Example(),
+        "ReplanPlanning" => DayWithPlan("""
+            , "now": "11:00", "urgent": { "id": "urgent-1", "residentId": "421202001001-R001", "lat": 29.84, "lng": 114.32, "durationMin": 20, "earliest": "11:00", "latest": "14:00", "skills": [], "priority": 3 }
+            """),
+        "ExplainPlanning" => DayWithPlan(),
+        _ => "",
+    };
 
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         var name = context.Description.ActionDescriptor.EndpointMetadata.OfType<IEndpointNameMetadata>().FirstOrDefault()?.EndpointName;
-        if (name == OperationName && operation.RequestBody?.Content?.TryGetValue("application/json", out var media) == true)
-            media.Example = System.Text.Json.Nodes.JsonNode.Parse(Example());
+        if (ExampleFor(name) is { Length: > 0 } example && operation.RequestBody?.Content?.TryGetValue("application/json", out var media) == true)
+            media.Example = System.Text.Json.Nodes.JsonNode.Parse(example);
         return Task.CompletedTask;
     }
 }
