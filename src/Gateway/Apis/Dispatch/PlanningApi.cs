@@ -36,7 +36,16 @@ public static class PlanningApi
         api.MapPost("/explain", Explain).WithName("ExplainPlanning").Accepts<object>("application/json")
             .ProducesProblem(413).ProducesProblem(429)
             .WithSummary("Explain a plan visit by visit: {instance, plan} in, grid-explain/1 out (each visit's cost where it is and the cheapest other feasible places with their extra cost).");
+        api.MapGet("/example", Example).WithName("ExamplePlanningDay")
+            .WithSummary("A generated example day (grid-visits/1): `visits` visits (2–200) and `workers` workers (1–40) around 咸宁 (InstanceGenerator, the benchmarks' generated days); the coordinator's day-plan page starts from it.");
         return api;
+    }
+
+    public static ContentHttpResult Example(int visits = 40, int workers = 6, int seed = 1)
+    {
+        if (visits is < 2 or > 200) throw ValidationException.For("visits", "Ask for 2–200 visits.");
+        if (workers is < 1 or > 40) throw ValidationException.For("workers", "Ask for 1–40 workers.");
+        return TypedResults.Content(PlanJson.WriteInstance(InstanceGenerator.Generate(visits, workers, seed)), "application/json");
     }
 
     public static async Task<Results<ContentHttpResult, ProblemHttpResult>> Solve(
