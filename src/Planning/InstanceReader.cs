@@ -29,7 +29,7 @@ internal static class InstanceReader
         return new PlanningInstance(name, speed, detour, workers, visits, fairness);
     }
 
-    private static Worker ReadWorker(JsonElement w, string path)
+    public static Worker ReadWorker(JsonElement w, string path)
     {
         var worker = new Worker(String(w, "id", path), Latitude(w, path), Longitude(w, path), Clock(w, "start", path), Clock(w, "end", path),
             Integer(w, "maxVisits", path), Strings(w, "skills", path), Strings(w, "familiar", path), ReadBreak(w, path),
@@ -63,19 +63,19 @@ internal static class InstanceReader
         return visit;
     }
 
-    private static double Latitude(JsonElement e, string path)
+    public static double Latitude(JsonElement e, string path)
     {
         var lat = Number(e, "lat", path);
         return lat is >= -90 and <= 90 ? lat : throw Error($"{path}.lat must be within -90..90");
     }
 
-    private static double Longitude(JsonElement e, string path)
+    public static double Longitude(JsonElement e, string path)
     {
         var lng = Number(e, "lng", path);
         return lng is >= -180 and <= 180 ? lng : throw Error($"{path}.lng must be within -180..180");
     }
 
-    private static void EnsureUnique(IEnumerable<string> ids, string kind)
+    public static void EnsureUnique(IEnumerable<string> ids, string kind)
     {
         var seen = new HashSet<string>();
         foreach (var id in ids)
