@@ -26,7 +26,7 @@ internal static class InstanceReader
         EnsureUnique(visits.Select(v => v.Id), "visit");
         var fairness = root.TryGetProperty("fairnessWeight", out _) ? Number(root, "fairnessWeight", "$") : 0;
         if (fairness < 0) throw Error("$.fairnessWeight must not be negative");
-        return new PlanningInstance(name, speed, detour, workers, visits, fairness);
+        return new PlanningInstance(name, speed, detour, workers, visits, fairness, ReadOvertime(root));
     }
 
     public static Worker ReadWorker(JsonElement w, string path)
@@ -39,6 +39,16 @@ internal static class InstanceReader
         if (worker.Start > worker.End) throw Error($"{path}: start is after end");
         if (worker.MaxVisits < 0) throw Error($"{path}.maxVisits must not be negative");
         return worker;
+    }
+
+    /// <summary>The optional "overtime": { "costPerMinute", "maxMinutes" } (absent or null: no overtime).</summary>
+    private static Overtime? ReadOvertime(JsonElement root)
+    {
+        if (!root.TryGetProperty("overtime", out var o) || o.ValueKind == JsonValueKind.Null) return null;
+        var result = new Overtime(Number(o, "costPerMinute", "$.overtime"), Integer(o, "maxMinutes", "$.overtime"));
+        if (result.CostPerMinute < 0) throw Error("$.overtime.costPerMinute must not be negative");
+        if (result.MaxMinutes is < 0 or > 720) throw Error("$.overtime.maxMinutes must be 0–720");
+        return result;
     }
 
     /// <summary>The optional "break": { "earliest", "latest", "minutes" } of a worker (absent in files before breaks).</summary>
