@@ -183,7 +183,7 @@ internal sealed class GridPlanChecker(PlanningInstance instance, Plan plan)
     }
 
     private double Km(double lat1, double lng1, double lat2, double lng2) =>
-        GeoDistance.HaversineKm(lat1, lng1, lat2, lng2) * instance.DetourFactor;
+        GeoDistance.HaversineKm(lat1, lng1, lat2, lng2) * instance.RoadFactor;
 
     private static string Clock(double minutes) =>
         minutes is >= 0 and < 1440

@@ -26,7 +26,9 @@ internal static class InstanceReader
         EnsureUnique(visits.Select(v => v.Id), "visit");
         var fairness = root.TryGetProperty("fairnessWeight", out _) ? Number(root, "fairnessWeight", "$") : 0;
         if (fairness < 0) throw Error("$.fairnessWeight must not be negative");
-        return new PlanningInstance(name, speed, detour, workers, visits, fairness, ReadOvertime(root));
+        var county = root.TryGetProperty("county", out var c) && c.ValueKind != JsonValueKind.Null ? String(root, "county", "$") : null;
+        if (county is not null && !CountyRoadFactors.IsCode(county)) throw Error("$.county must be a 6- or 12-digit county code");
+        return new PlanningInstance(name, speed, detour, workers, visits, fairness, ReadOvertime(root), county);
     }
 
     public static Worker ReadWorker(JsonElement w, string path)

@@ -8,8 +8,12 @@ public sealed record PlanningInstance(
     IReadOnlyList<Worker> Workers,
     IReadOnlyList<Visit> Visits,
     double FairnessWeight = 0,
-    Overtime? Overtime = null)
+    Overtime? Overtime = null,
+    string? County = null)
 {
+    /// <summary>Road km per great-circle km: the county's (<see cref="CountyRoadFactors"/>) when it names a listed one, else <see cref="DetourFactor"/>.</summary>
+    public double RoadFactor => CountyRoadFactors.For(County) ?? DetourFactor;
+
     /// <summary>The latest a worker may be back: the end of its shift, plus the overtime allowed.</summary>
     public int LatestBack(Worker worker) => worker.End + (Overtime?.MaxMinutes ?? 0);
 

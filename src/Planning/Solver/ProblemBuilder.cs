@@ -20,12 +20,12 @@ internal static class ProblemBuilder
         if (RoutingProblem.MatrixFits(points))
         {
             dist = GeoDistance.PairwiseKm(lat, lng);
-            for (var i = 0; i < dist.Length; i++) dist[i] *= instance.DetourFactor;
+            for (var i = 0; i < dist.Length; i++) dist[i] *= instance.RoadFactor;
         }
         else
         {
             var sphere = new GeoDistance.UnitPoints(lat, lng);
-            var detour = instance.DetourFactor;
+            var detour = instance.RoadFactor;
             measure = (a, b) => sphere.Km(a, b) * detour;
         }
         var allowed = new bool[m * n];
