@@ -20,18 +20,41 @@ public sealed class ContractExampleTransformer(IOptions<JsonOptions> json) : IOp
     }
 }
 
-/// <summary>The planner's body is the grid-visits/1 format (docs/planning-format.md), not a contract type: a small generated instance.</summary>
+/// <summary>The planner's bodies are the planning formats (docs/planning-format.md), not contract types: small generated examples.</summary>
 public sealed class PlanningExampleTransformer : IOpenApiOperationTransformer
 {
     public const string OperationName = "SolvePlanning";
 
-    public static string Example() => Planning.PlanJson.WriteInstance(Planning.InstanceGenerator.Generate(3, 1, seed: 1));
+    public static string Example() => Planning.PlanJson.WriteInstance(Day);
+
+    private static readonly Planning.PlanningInstance Day = Planning.InstanceGenerator.Generate(3, 1, seed: 1);
+
+    private static readonly Lazy<string> DayAndPlan = new(() =>
+        $$"""{ "instance": {{Example()}}, "plan": {{Planning.PlanJson.Write(Planning.VisitPlanner.Solve(Day, new Planning.PlannerOptions(TimeSpan.FromSeconds(1), MaxIterations: 50)))}} }""");
+
+    private const string Urgent = """{ "id": "urgent-1", "residentId": "r99", "lat": 29.85, "lng": 114.33, "durationMin": 20, "earliest": "11:00", "latest": "14:00", "skills": [], "priority": 3 }""";
+
+    private const string Week = """
+        { "format": "grid-week/1", "name": "example", "week": 2, "speedKmh": 20, "detourFactor": 1.3,
+          "workers": [ { "id": "w1", "lat": 29.84, "lng": 114.32, "start": "08:00", "end": "17:00", "maxVisits": 8, "days": [1, 3, 5] } ],
+          "needs": [ { "residentId": "r1", "lat": 29.85, "lng": 114.32, "level": "fortnightly", "phase": 0, "durationMin": 30,
+                       "earliest": "09:00", "latest": "16:00", "allowedDays": [1, 3], "familiarWorker": "w1", "skills": [] } ] }
+        """;
+
+    private static string? ExampleFor(string? operation) => operation switch
+    {
+        OperationName => Example(),
+        "ExplainPlanning" => DayAndPlan.Value,
+        "ReplanPlanning" => DayAndPlan.Value.TrimEnd().TrimEnd('}') + $$""", "now": "11:00", "urgent": {{Urgent}} }""",
+        "PlanWeek" => Week,
+        _ => null,
+    };
 
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         var name = context.Description.ActionDescriptor.EndpointMetadata.OfType<IEndpointNameMetadata>().FirstOrDefault()?.EndpointName;
-        if (name == OperationName && operation.RequestBody?.Content?.TryGetValue("application/json", out var media) == true)
-            media.Example = System.Text.Json.Nodes.JsonNode.Parse(Example());
+        if (ExampleFor(name) is { } example && operation.RequestBody?.Content?.TryGetValue("application/json", out var media) == true)
+            media.Example = System.Text.Json.Nodes.JsonNode.Parse(example);
         return Task.CompletedTask;
     }
 }
