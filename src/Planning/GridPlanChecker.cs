@@ -18,6 +18,7 @@ internal sealed class GridPlanChecker(PlanningInstance instance, Plan plan)
         var counts = new List<int>();
         var work = new List<double>();
         var travelMinutes = 0.0;
+        var overtime = 0.0;
         var usedWorkers = new HashSet<string>();
         foreach (var route in plan.Routes)
         {
@@ -46,13 +47,16 @@ internal sealed class GridPlanChecker(PlanningInstance instance, Plan plan)
             travelMinutes += routeMinutes;
             work.Add(routeMinutes + stops.Sum(st => _visits[st.VisitId].DurationMin));
             CheckBreak(worker, route.Break, stops);
+            var depart = Math.Max(stops[^1].End, route.Break is { } pause && pause.Start >= stops[^1].End ? pause.End : 0);
+            var last = _visits[stops[^1].VisitId];
+            overtime += instance.OvertimeCost(worker, depart + Km(last.Lat, last.Lng, worker.Lat, worker.Lng) / TravelModes.SpeedKmh(instance, worker) * 60);
         }
         work.AddRange(Enumerable.Repeat(0.0, Math.Max(0, instance.Workers.Count - work.Count))); // idle workers
         if (plan.Metrics.TravelMinutes is { } claimedMinutes && !PlanValidator.Near(claimedMinutes, travelMinutes, 0.1))
         {
             Add($"metrics.travelMinutes is {claimedMinutes} but the routes take {F(travelMinutes)} minutes of travel");
         }
-        CheckMetrics(travelKm, familiar, counts, work);
+        CheckMetrics(travelKm, familiar, counts, work, overtime);
         return _violations;
     }
 
@@ -111,13 +115,14 @@ internal sealed class GridPlanChecker(PlanningInstance instance, Plan plan)
         var backKm = Km(lat, lng, worker.Lat, worker.Lng);
         var backMin = backKm / TravelModes.SpeedKmh(instance, worker) * 60;
         km += backKm;
-        if (claimedDepart + backMin > worker.End + PlanValidator.ClockToleranceMin)
+        var latestBack = instance.LatestBack(worker);
+        if (claimedDepart + backMin > latestBack + PlanValidator.ClockToleranceMin)
         {
-            Add($"worker '{worker.Id}' is back at {Clock(claimedDepart + backMin)}, after the end of the day {Clock(worker.End)}");
+            Add($"worker '{worker.Id}' is back at {Clock(claimedDepart + backMin)}, after the end of the day {Clock(latestBack)}");
         }
-        else if (exactOk && exactDepart + backMin > worker.End + Strict)
+        else if (exactOk && exactDepart + backMin > latestBack + Strict)
         {
-            Add($"worker '{worker.Id}' cannot be back by {Clock(worker.End)} (earliest return {Clock(exactDepart + backMin)})");
+            Add($"worker '{worker.Id}' cannot be back by {Clock(latestBack)} (earliest return {Clock(exactDepart + backMin)})");
         }
         return km;
     }
@@ -145,18 +150,18 @@ internal sealed class GridPlanChecker(PlanningInstance instance, Plan plan)
         double lat = k == 0 ? worker.Lat : _visits[stops[k - 1].VisitId].Lat, lng = k == 0 ? worker.Lng : _visits[stops[k - 1].VisitId].Lng;
         var next = k < stops.Count ? _visits[stops[k].VisitId] : null;
         var travel = Km(lat, lng, next?.Lat ?? worker.Lat, next?.Lng ?? worker.Lng) / TravelModes.SpeedKmh(instance, worker) * 60;
-        var due = next is null ? worker.End : stops[k].Start;
+        var due = next is null ? instance.LatestBack(worker) : stops[k].Start;
         if (pause.End > due + tol) Add($"{where} overlaps {(next is null ? "the end of the day" : $"visit '{next.Id}'")}");
         else if (free + travel + rule.Minutes > due + tol) Add($"{where} leaves too little time to travel to {(next is null ? "home" : $"visit '{next.Id}'")}");
     }
 
-    private void CheckMetrics(double travelKm, int familiar, List<int> counts, List<double> work)
+    private void CheckMetrics(double travelKm, int familiar, List<int> counts, List<double> work, double overtime)
     {
         var m = plan.Metrics;
         var assigned = counts.Sum();
         var unassignedPenalty = plan.Unassigned.Where(_visits.ContainsKey).Sum(id => 1000.0 * _visits[id].Priority);
         var load = Solver.PlanBuilder.Workload(work, minutes => instance.FairnessWeight * (minutes / 60) * (minutes / 60));
-        var cost = travelKm + 2.0 * (assigned - familiar) + unassignedPenalty + load.FairnessCost;
+        var cost = travelKm + 2.0 * (assigned - familiar) + unassignedPenalty + load.FairnessCost + overtime;
         if (m.Workload is { } claimed)
         {
             if (!PlanValidator.Near(claimed.MinMinutes, load.MinMinutes, 0.1) || !PlanValidator.Near(claimed.MaxMinutes, load.MaxMinutes, 0.1)
@@ -178,7 +183,7 @@ internal sealed class GridPlanChecker(PlanningInstance instance, Plan plan)
     }
 
     private double Km(double lat1, double lng1, double lat2, double lng2) =>
-        GeoDistance.HaversineKm(lat1, lng1, lat2, lng2) * instance.DetourFactor;
+        GeoDistance.HaversineKm(lat1, lng1, lat2, lng2) * instance.RoadFactor;
 
     private static string Clock(double minutes) =>
         minutes is >= 0 and < 1440

@@ -26,10 +26,12 @@ internal static class InstanceReader
         EnsureUnique(visits.Select(v => v.Id), "visit");
         var fairness = root.TryGetProperty("fairnessWeight", out _) ? Number(root, "fairnessWeight", "$") : 0;
         if (fairness < 0) throw Error("$.fairnessWeight must not be negative");
-        return new PlanningInstance(name, speed, detour, workers, visits, fairness);
+        var county = root.TryGetProperty("county", out var c) && c.ValueKind != JsonValueKind.Null ? String(root, "county", "$") : null;
+        if (county is not null && !CountyRoadFactors.IsCode(county)) throw Error("$.county must be a 6- or 12-digit county code");
+        return new PlanningInstance(name, speed, detour, workers, visits, fairness, ReadOvertime(root), county);
     }
 
-    private static Worker ReadWorker(JsonElement w, string path)
+    public static Worker ReadWorker(JsonElement w, string path)
     {
         var worker = new Worker(String(w, "id", path), Latitude(w, path), Longitude(w, path), Clock(w, "start", path), Clock(w, "end", path),
             Integer(w, "maxVisits", path), Strings(w, "skills", path), Strings(w, "familiar", path), ReadBreak(w, path),
@@ -39,6 +41,16 @@ internal static class InstanceReader
         if (worker.Start > worker.End) throw Error($"{path}: start is after end");
         if (worker.MaxVisits < 0) throw Error($"{path}.maxVisits must not be negative");
         return worker;
+    }
+
+    /// <summary>The optional "overtime": { "costPerMinute", "maxMinutes" } (absent or null: no overtime).</summary>
+    private static Overtime? ReadOvertime(JsonElement root)
+    {
+        if (!root.TryGetProperty("overtime", out var o) || o.ValueKind == JsonValueKind.Null) return null;
+        var result = new Overtime(Number(o, "costPerMinute", "$.overtime"), Integer(o, "maxMinutes", "$.overtime"));
+        if (result.CostPerMinute < 0) throw Error("$.overtime.costPerMinute must not be negative");
+        if (result.MaxMinutes is < 0 or > 720) throw Error("$.overtime.maxMinutes must be 0–720");
+        return result;
     }
 
     /// <summary>The optional "break": { "earliest", "latest", "minutes" } of a worker (absent in files before breaks).</summary>
@@ -63,19 +75,19 @@ internal static class InstanceReader
         return visit;
     }
 
-    private static double Latitude(JsonElement e, string path)
+    public static double Latitude(JsonElement e, string path)
     {
         var lat = Number(e, "lat", path);
         return lat is >= -90 and <= 90 ? lat : throw Error($"{path}.lat must be within -90..90");
     }
 
-    private static double Longitude(JsonElement e, string path)
+    public static double Longitude(JsonElement e, string path)
     {
         var lng = Number(e, "lng", path);
         return lng is >= -180 and <= 180 ? lng : throw Error($"{path}.lng must be within -180..180");
     }
 
-    private static void EnsureUnique(IEnumerable<string> ids, string kind)
+    public static void EnsureUnique(IEnumerable<string> ids, string kind)
     {
         var seen = new HashSet<string>();
         foreach (var id in ids)

@@ -11,7 +11,15 @@ internal static class InstanceWriter
         w.WriteString("name", instance.Name);
         w.WriteNumber("speedKmh", instance.SpeedKmh);
         w.WriteNumber("detourFactor", instance.DetourFactor);
+        if (instance.County is not null) w.WriteString("county", instance.County);
         if (instance.FairnessWeight > 0) w.WriteNumber("fairnessWeight", instance.FairnessWeight);
+        if (instance.Overtime is { } overtime)
+        {
+            w.WriteStartObject("overtime");
+            w.WriteNumber("costPerMinute", overtime.CostPerMinute);
+            w.WriteNumber("maxMinutes", overtime.MaxMinutes);
+            w.WriteEndObject();
+        }
         w.WriteStartArray("workers");
         foreach (var worker in instance.Workers)
         {

@@ -7,7 +7,22 @@ public sealed record PlanningInstance(
     double DetourFactor,
     IReadOnlyList<Worker> Workers,
     IReadOnlyList<Visit> Visits,
-    double FairnessWeight = 0);
+    double FairnessWeight = 0,
+    Overtime? Overtime = null,
+    string? County = null)
+{
+    /// <summary>Road km per great-circle km: the county's (<see cref="CountyRoadFactors"/>) when it names a listed one, else <see cref="DetourFactor"/>.</summary>
+    public double RoadFactor => CountyRoadFactors.For(County) ?? DetourFactor;
+
+    /// <summary>The latest a worker may be back: the end of its shift, plus the overtime allowed.</summary>
+    public int LatestBack(Worker worker) => worker.End + (Overtime?.MaxMinutes ?? 0);
+
+    /// <summary>The overtime term of a route back home at <paramref name="back"/> (minutes after midnight).</summary>
+    public double OvertimeCost(Worker worker, double back) => Overtime is { } o ? o.CostPerMinute * Math.Max(0, back - worker.End) : 0;
+}
+
+/// <summary>Overtime allowed up to <paramref name="MaxMinutes"/> past a worker's end, at <paramref name="CostPerMinute"/> in the plan's cost; absent: not allowed.</summary>
+public sealed record Overtime(double CostPerMinute, int MaxMinutes);
 
 /// <summary>A worker who starts and ends the day at its own location. Times are minutes after midnight.</summary>
 public sealed record Worker(

@@ -80,6 +80,17 @@ public sealed class OpenApiExamplesTests(GatewayFactory gateway)
         Assert.NotEmpty(plan.Routes);
     }
 
+    [Fact]
+    public void TheWeekExampleReadsAsAWeek()
+    {
+        using var body = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(PlanningExampleTransformer.ExampleFor("PlanWeek")));
+
+        var week = Grid.Planning.Weekly.WeekJson.Read(body);
+
+        Assert.NotEmpty(week.Workers);
+        Assert.NotEmpty(week.Needs);
+    }
+
     private static (PlanningInstance, Plan) Replan(Grid.Planning.Replanning.ReplanRequest r) => (r.Instance, r.Plan);
 
     private static bool HasExample(JsonNode doc, JsonNode? schema)

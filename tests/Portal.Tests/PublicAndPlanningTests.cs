@@ -86,4 +86,34 @@ public sealed class PublicAndPlanningTests(PortalFixture portal)
         await Assertions.Expect(figures.Locator("tbody tr").First.Locator("td").Nth(1)).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+$"));
         await PortalFixture.ShotAsync(page, "coordinator-rebalance");
     }
+
+    [BrowserFact]
+    public async Task ACoordinatorInsertsAnUrgentVisitSeesBeforeAfterAndDisruptionAndOpensAnExplanation()
+    {
+        var page = await portal.PageAsync(1280, 900);
+        await PortalFixture.SignInAsync(page, DemoAccounts.Coordinator, "coordinator");
+        await page.GotoAsync("/coordinator/dayplan");
+        await page.GetByRole(AriaRole.Button, new() { Name = "载入示例日" }).ClickAsync();
+        var routes = page.Locator("section.worker-plan");
+        await Assertions.Expect(routes.First).ToBeVisibleAsync(new() { Timeout = 90_000 });
+        Assert.True(await page.Locator("section.worker-plan tr[data-visit]").CountAsync() > 0, "the example day has planned visits");
+
+        await page.GetByLabel("当前时间").FillAsync("10:30");
+        await page.GetByRole(AriaRole.Button, new() { Name = "插入并重排" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("紧急走访 urgent-1 已安排给");
+        var disruption = page.Locator("table.disruption");
+        await Assertions.Expect(disruption.Locator("tbody tr")).ToHaveCountAsync(3);
+        await Assertions.Expect(disruption.GetByRole(AriaRole.Row, new() { Name = "变动的走访数" }).Locator("td").Nth(1)).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+$"));
+        await Assertions.Expect(routes.First.GetByRole(AriaRole.Columnheader, new() { Name = "重排前" })).ToBeVisibleAsync();
+        await Assertions.Expect(routes.First.GetByRole(AriaRole.Columnheader, new() { Name = "重排后" })).ToBeVisibleAsync();
+        var urgent = page.Locator("tr.urgent[data-visit='urgent-1']");
+        await Assertions.Expect(urgent).ToHaveCountAsync(1);
+
+        await urgent.GetByRole(AriaRole.Button, new() { Name = "urgent-1" }).ClickAsync();
+        var why = page.GetByRole(AriaRole.Region, new() { Name = "安排说明" });
+        await Assertions.Expect(why.GetByRole(AriaRole.Heading, new() { Level = 2 })).ToHaveTextAsync("为何这样安排：urgent-1");
+        await Assertions.Expect(why).ToContainTextAsync("此处成本");
+        await Assertions.Expect(why).ToContainTextAsync(new System.Text.RegularExpressions.Regex("多出的成本|没有其他可行的安排"));
+        await PortalFixture.ShotAsync(page, "coordinator-dayplan");
+    }
 }

@@ -33,6 +33,7 @@ internal static class PlanBuilder
         var extra = 0.0;
         var work = new List<double>();
         var travelMinutes = 0.0;
+        var overtime = 0.0;
         for (var v = 0; v < routes.Count; v++)
         {
             if (routes[v].Count == 0)
@@ -48,6 +49,8 @@ internal static class PlanBuilder
             km += routeKm;
             work.Add(routeKm * p.TimePerDist[v] + service);
             travelMinutes += routeKm * p.TimePerDist[v];
+            var depart = Math.Max(stops[v][^1].End, breaks[v] is { } pause && pause.Start >= stops[v][^1].End ? pause.End : 0);
+            overtime += instance.OvertimeCost(instance.Workers[v], depart + p.D(prev, p.Depot[v]) * p.TimePerDist[v]);
             planRoutes.Add(new PlanRoute(instance.Workers[v].Id, stops[v], breaks[v]));
         }
         var workload = Workload(work, p.Fairness);
@@ -55,7 +58,7 @@ internal static class PlanBuilder
         var penalty = unassigned.Sum(c => p.Penalty[c]);
         var counts = planRoutes.Select(r => r.Stops.Count).ToList();
         var total = counts.Sum();
-        var metrics = new PlanMetrics(Math.Round(km, 3), total, total - (int)Math.Round(extra / 2), Math.Round(km + extra + penalty + workload.FairnessCost, 3),
+        var metrics = new PlanMetrics(Math.Round(km, 3), total, total - (int)Math.Round(extra / 2), Math.Round(km + extra + penalty + workload.FairnessCost + overtime, 3),
             counts.Count == 0 ? 0 : counts.Max(), counts.Count == 0 ? 0 : Math.Round((double)total / counts.Count, 2), workload, Math.Round(travelMinutes, 2));
         return new Plan(planRoutes, unassigned.Select(c => instance.Visits[c].Id).ToList(), metrics);
     }

@@ -20,12 +20,12 @@ internal static class ProblemBuilder
         if (RoutingProblem.MatrixFits(points))
         {
             dist = GeoDistance.PairwiseKm(lat, lng);
-            for (var i = 0; i < dist.Length; i++) dist[i] *= instance.DetourFactor;
+            for (var i = 0; i < dist.Length; i++) dist[i] *= instance.RoadFactor;
         }
         else
         {
             var sphere = new GeoDistance.UnitPoints(lat, lng);
-            var detour = instance.DetourFactor;
+            var detour = instance.RoadFactor;
             measure = (a, b) => sphere.Km(a, b) * detour;
         }
         var allowed = new bool[m * n];
@@ -53,7 +53,9 @@ internal static class ProblemBuilder
             Weight = instance.Visits.Select(x => (double)x.Priority).ToArray(),
             Depot = Enumerable.Range(n, m).ToArray(),
             Start = instance.Workers.Select(w => (double)w.Start).ToArray(),
-            End = instance.Workers.Select(w => (double)w.End).ToArray(),
+            End = instance.Workers.Select(w => (double)instance.LatestBack(w)).ToArray(),
+            ShiftEnd = instance.Workers.Select(w => (double)w.End).ToArray(),
+            OvertimePerMinute = instance.Overtime?.CostPerMinute ?? 0,
             Capacity = Enumerable.Repeat(int.MaxValue / 2, m).ToArray(),
             MaxVisits = instance.Workers.Select(w => w.MaxVisits).ToArray(),
             VehicleClass = Enumerable.Range(0, m).ToArray(),

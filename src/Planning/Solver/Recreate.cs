@@ -40,7 +40,8 @@ internal sealed class Recreate(RoutingProblem p, FastRandom rng, Journal journal
     private (int Route, int Pos, double Delta) BestPosition(int c, Solution s)
     {
         _stamp++;
-        var best = (Route: -1, Pos: -1, Delta: double.MaxValue);
+        // With paid overtime a place can cost more than leaving the visit out (its penalty): then it stays out.
+        var best = (Route: -1, Pos: -1, Delta: p.OvertimePerMinute > 0 ? p.Penalty[c] : double.MaxValue);
         var count = Candidates(c, s);
         for (var i = 0; i < count; i++)
         {
@@ -52,6 +53,7 @@ internal sealed class Recreate(RoutingProblem p, FastRandom rng, Journal journal
                 var depot = p.Depot[r];
                 var d = p.D(depot, c) + p.D(c, depot) + p.Extra(r, c);
                 if (p.FairnessPerHour2 > 0) d += p.Fairness((p.D(depot, c) + p.D(c, depot)) * p.TimePerDist[r] + p.Service[c]);
+                if (p.OvertimePerMinute > 0) d += OvertimeDelta(s, r, 0, c, Math.Max(p.Start[r] + p.T(r, depot, c), p.Ready[c]) + p.Service[c]);
                 if (d < best.Delta && _breaks.Fits(r, s.Routes[r], 0, c)) best = (r, 0, d);
                 continue;
             }
@@ -119,6 +121,7 @@ internal sealed class Recreate(RoutingProblem p, FastRandom rng, Journal journal
                         var added = p.D(prev, c) + p.D(c, next) - p.D(prev, next);
                         var delta = added + extra;
                         if (p.FairnessPerHour2 > 0) delta += p.Fairness(s.Work[r] + added * p.TimePerDist[r] + service) - p.Fairness(s.Work[r]);
+                        if (p.OvertimePerMinute > 0) delta += OvertimeDelta(s, r, pos, c, begin + service);
                         if (delta < best.Delta && _breaks.Fits(r, route, pos, c)) best = (r, pos, delta);
                     }
                 }
@@ -129,6 +132,23 @@ internal sealed class Recreate(RoutingProblem p, FastRandom rng, Journal journal
                 prev = next;
             }
         }
+    }
+
+    /// <summary>The change in a route's overtime term when c, ending at <paramref name="end"/>, goes in at pos: the later visits' starts replayed (O(len), overtime days only).</summary>
+    private double OvertimeDelta(Solution s, int r, int pos, int c, double end)
+    {
+        var route = s.Routes[r];
+        var depot = p.Depot[r];
+        var oldBack = route.Count == 0 ? p.ShiftEnd![r] : s.StartAt[r][route.Count - 1] + p.Service[route[^1]] + p.T(r, route[^1], depot);
+        var t = end;
+        var prev = c;
+        for (var k = pos; k < route.Count; k++)
+        {
+            t = Math.Max(t + p.T(r, prev, route[k]), p.Ready[route[k]]) + p.Service[route[k]];
+            prev = route[k];
+        }
+        var back = t + p.T(r, prev, depot);
+        return p.OvertimePerMinute * (Math.Max(0, back - p.ShiftEnd![r]) - Math.Max(0, oldBack - p.ShiftEnd[r]));
     }
 
     private void Order(List<int> customers)

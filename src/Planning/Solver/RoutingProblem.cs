@@ -39,6 +39,11 @@ internal sealed class RoutingProblem
     /// <summary>Extra cost when vehicle v serves customer c (unfamiliar resident), row-major M × N; null when none.</summary>
     public required float[]? ServeCost { get; init; }
 
+    /// <summary>Each vehicle's paid end (grid days with overtime; null otherwise): a return after it costs <see cref="OvertimePerMinute"/>, up to <see cref="End"/>.</summary>
+    public double[]? ShiftEnd { get; init; }
+
+    public double OvertimePerMinute { get; init; }
+
     /// <summary>Cost per (working hour)² of each route, working = travel + service: balances workloads when positive.</summary>
     public double FairnessPerHour2 { get; init; }
 

@@ -73,6 +73,8 @@ internal sealed class Solution
             prev = c;
         }
         cost += _p.D(prev, depot);
+        // Overtime from the earliest-start schedule (a break is left out here; the plan's metrics count it).
+        if (_p.OvertimePerMinute > 0 && len > 0) cost += _p.OvertimePerMinute * Math.Max(0, t + _p.T(r, prev, depot) - _p.ShiftEnd![r]);
         var work = 0.0;
         if (_p.FairnessPerHour2 > 0)
         {

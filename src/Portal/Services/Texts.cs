@@ -36,6 +36,7 @@ public static partial class Texts
         ["nav.map"] = ("工作量地图", "Workload map"),
         ["nav.overdue"] = ("逾期", "Overdue"),
         ["nav.rebalance"] = ("调配建议", "Rebalancing"),
+        ["nav.dayplan"] = ("日计划", "Day plan"),
         ["role.Worker"] = ("网格员", "Grid worker"),
         ["role.CenterStaff"] = ("党群服务中心", "Community center"),
         ["role.Coordinator"] = ("协调员", "Coordinator"),

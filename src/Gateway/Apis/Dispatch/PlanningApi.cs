@@ -5,6 +5,7 @@ using Grid.Grains.Common;
 using Grid.Planning;
 using Grid.Planning.Explaining;
 using Grid.Planning.Replanning;
+using Grid.Planning.Weekly;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Grid.Gateway.Apis.Dispatch;
@@ -36,7 +37,34 @@ public static class PlanningApi
         api.MapPost("/explain", Explain).WithName("ExplainPlanning").Accepts<object>("application/json")
             .ProducesProblem(413).ProducesProblem(429)
             .WithSummary("Explain a plan visit by visit: {instance, plan} in, grid-explain/1 out (each visit's cost where it is and the cheapest other feasible places with their extra cost).");
+        api.MapPost("/week", Week).WithName("PlanWeek").Accepts<object>("application/json")
+            .ProducesProblem(413).ProducesProblem(429)
+            .WithSummary("Plan a week of care visits in one call: grid-week/1 in (workers with their days, residents' weekly/fortnightly/monthly needs with allowed days and familiar worker), grid-week-plan/1 out (a grid-plan/1 per day, needs not due, needs no day could take). `seconds` (0.1–30) is the whole week's search. Capped as solve.");
+        api.MapGet("/example", Example).WithName("ExamplePlanningDay")
+            .WithSummary("A generated example day (grid-visits/1): `visits` visits (2–200) and `workers` workers (1–40) around 咸宁 (InstanceGenerator, the benchmarks' generated days); the coordinator's day-plan page starts from it.");
         return api;
+    }
+
+    public static async Task<Results<ContentHttpResult, ProblemHttpResult>> Week(
+        HttpRequest request, PlanningGate gate, HttpResponse response, double seconds = 7, CancellationToken ct = default)
+    {
+        if (!double.IsFinite(seconds) || seconds is < 0.1 or > MaxSeconds) throw ValidationException.For("seconds", $"Search for 0.1–{MaxSeconds} seconds.");
+        var (body, tooLarge) = await ReadCappedAsync(request, gate.Limits, ct);
+        if (tooLarge is not null) return tooLarge;
+        WeekInstance week;
+        try { week = WeekJson.Read(body!); }
+        catch (PlanningFormatException e) { throw ValidationException.For("week", e.Message); }
+        var size = week.Needs.Count > gate.Limits.MaxVisits ? TooLarge($"The week has {week.Needs.Count} care needs; at most {gate.Limits.MaxVisits} are planned at once.")
+            : week.Workers.Count > gate.Limits.MaxWorkers ? TooLarge($"The week has {week.Workers.Count} workers; at most {gate.Limits.MaxWorkers} are planned at once.")
+            : null;
+        return size ?? await RunGatedAsync(gate, response, seconds, () => WeekJson.Write(week, WeekPlanner.Plan(week, TimeSpan.FromSeconds(seconds / 7))), ct);
+    }
+
+    public static ContentHttpResult Example(int visits = 40, int workers = 6, int seed = 1)
+    {
+        if (visits is < 2 or > 200) throw ValidationException.For("visits", "Ask for 2–200 visits.");
+        if (workers is < 1 or > 40) throw ValidationException.For("workers", "Ask for 1–40 workers.");
+        return TypedResults.Content(PlanJson.WriteInstance(InstanceGenerator.Generate(visits, workers, seed)), "application/json");
     }
 
     public static async Task<Results<ContentHttpResult, ProblemHttpResult>> Solve(

@@ -22,7 +22,7 @@ public sealed class ContractExampleTransformer(IOptions<JsonOptions> json) : IOp
 
 /// <summary>
 /// The planner's bodies are its own formats (docs/planning-format.md), not contract types: a small generated day,
-/// and for re-planning and explaining that day with a plan of it (the greedy planner's, so the example is the same every time).
+/// for re-planning and explaining that day with a plan of it (the greedy planner's, so the example is the same every time), and a one-worker week.
 /// </summary>
 public sealed class PlanningExampleTransformer : IOpenApiOperationTransformer
 {
@@ -35,6 +35,13 @@ public sealed class PlanningExampleTransformer : IOpenApiOperationTransformer
     private static string DayWithPlan(string extra = "") =>
         $$"""{ "instance": {{Example()}}, "plan": {{Planning.PlanJson.Write(Planning.GreedyPlanner.Solve(Day))}}{{extra}} }""";
 
+    private const string Week = """
+        { "format": "grid-week/1", "name": "example", "week": 2, "speedKmh": 20, "detourFactor": 1.3,
+          "workers": [ { "id": "w1", "lat": 29.84, "lng": 114.32, "start": "08:00", "end": "17:00", "maxVisits": 8, "days": [1, 3, 5] } ],
+          "needs": [ { "residentId": "r1", "lat": 29.85, "lng": 114.32, "level": "fortnightly", "phase": 0, "durationMin": 30,
+                       "earliest": "09:00", "latest": "16:00", "allowedDays": [1, 3], "familiarWorker": "w1", "skills": [] } ] }
+        """;
+
     public static string ExampleFor(string? operationName) => operationName switch
     {
         OperationName => Example(),
@@ -42,6 +49,7 @@ public sealed class PlanningExampleTransformer : IOpenApiOperationTransformer
             , "now": "11:00", "urgent": { "id": "urgent-1", "residentId": "421202001001-R001", "lat": 29.84, "lng": 114.32, "durationMin": 20, "earliest": "11:00", "latest": "14:00", "skills": [], "priority": 3 }
             """),
         "ExplainPlanning" => DayWithPlan(),
+        "PlanWeek" => Week,
         _ => "",
     };
 
