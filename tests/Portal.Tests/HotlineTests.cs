@@ -61,6 +61,7 @@ public sealed class HotlineTests(PortalFixture portal)
         await unit.GetByLabel("延期理由").FillAsync("需协调公路部门");
         await unit.GetByRole(AriaRole.Button, new() { Name = "提交延期申请" }).ClickAsync();
         await Assertions.Expect(unit.GetByRole(AriaRole.Status)).ToContainTextAsync("已申请延期 2 个工作日");
+        await Assertions.Expect(unit.GetByRole(AriaRole.Button, new() { Name = "同意延期" })).ToHaveCountAsync(0); // a unit does not decide its own ask
         var dueBefore = await unit.Locator("dd[data-answer-due]").GetAttributeAsync("data-answer-due");
         await PortalFixture.ShotAsync(unit, "hotline-order-unit-390");
 
