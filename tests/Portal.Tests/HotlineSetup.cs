@@ -40,6 +40,15 @@ public static class HotlineSetup
         return id;
     }
 
+    /// <summary>An order its township's unit has signed for and answered: waiting for the center's callback.</summary>
+    public static async Task<string> AnsweredAsync(HttpClient agent, HttpClient unit, string township)
+    {
+        var id = await DispatchedAsync(agent, township, township);
+        await StepAsync(unit, id, "sign-for", new { });
+        await StepAsync(unit, id, "answer", new AnswerWorkOrderRequest("已派人更换灯泡"));
+        return id;
+    }
+
     /// <summary>An order about an address in a township, dispatched to the given township.</summary>
     public static async Task<string> DispatchedAsync(HttpClient agent, string township, string unit)
     {

@@ -148,4 +148,36 @@ public sealed class HotlineTests(PortalFixture portal)
         var order = await HotlineSetup.GetAsync(agentApi, id);
         Assert.Equal((WorkOrderStage.Dispatched, right.Code), (order.Stage, order.UnitId));
     }
+
+    [BrowserFact]
+    public async Task ADissatisfiedCallbackClosesTheOrderAndReOpeningSendsItBackToItsUnit()
+    {
+        var agentApi = await portal.Gateway.SignedInClientAsync(DemoAccounts.DataBureau);
+        var unitApi = await portal.Gateway.SignedInClientAsync(DemoAccounts.OtherCoordinator);
+        var township = (await agentApi.GetFromJsonAsync<List<RegionDto>>($"/api/regions/{HotlineSetup.Tongcheng}/children", Json.Options))![0].Code;
+        var id = await HotlineSetup.AnsweredAsync(agentApi, unitApi, township);
+
+        var agent = await portal.PageAsync(Phone, 844);
+        await PortalFixture.SignInAsync(agent, DemoAccounts.DataBureau, "hotline/intake");
+        await agent.GotoAsync($"/hotline/orders/{id}");
+        await Assertions.Expect(agent.Locator("dl.facts")).ToHaveAttributeAsync("data-stage", "Answered", new() { Timeout = 60_000 });
+        await agent.GetByLabel("不满意", new() { Exact = true }).CheckAsync();
+        await agent.GetByLabel("问题已解决").UncheckAsync();
+        await agent.GetByLabel("回访记录（可选）").FillAsync("灯仍不亮");
+        await PortalFixture.ShotAsync(agent, "hotline-callback-390");
+        await agent.GetByRole(AriaRole.Button, new() { Name = "提交回访" }).ClickAsync();
+        await Assertions.Expect(agent.GetByRole(AriaRole.Status)).ToContainTextAsync("已回访");
+        await Assertions.Expect(agent.Locator("dl.facts")).ToContainTextAsync("不满意 · 未解决");
+
+        await agent.GetByLabel("重办理由").FillAsync("来电人反映路灯仍不亮");
+        await agent.GetByRole(AriaRole.Button, new() { Name = "重新派办" }).ClickAsync();
+        await Assertions.Expect(agent.GetByRole(AriaRole.Status)).ToContainTextAsync("已重新派至原承办单位");
+        await Assertions.Expect(agent.Locator("dl.facts")).ToHaveAttributeAsync("data-stage", "Dispatched");
+        await Assertions.Expect(agent.Locator("ol.timeline li").Filter(new() { HasText = "重办" })).ToContainTextAsync("来电人反映路灯仍不亮");
+        await PortalFixture.ShotAsync(agent, "hotline-reopened-390");
+
+        var order = await HotlineSetup.GetAsync(agentApi, id);
+        Assert.Equal((WorkOrderStage.Dispatched, township), (order.Stage, order.UnitId));
+        Assert.Contains(order.History, e => e.Action == "called-back" && e.Detail!.StartsWith("Dissatisfied, not resolved"));
+    }
 }
