@@ -4,8 +4,8 @@ using Grid.Contracts;
 
 namespace Grid.Portal.Services;
 
-/// <summary>A category of the hotline's tree, as Open311's services list gives it (the one place the gateway exposes the tree).</summary>
-public sealed record HotlineCategoryDto(
+/// <summary>A category of the hotline's tree as an Open311 service (the services list is where the gateway exposes the tree).</summary>
+public sealed record Open311Service(
     [property: JsonPropertyName("service_code")] string Code,
     [property: JsonPropertyName("service_name")] string Name,
     [property: JsonPropertyName("group")] string Group);
@@ -14,13 +14,13 @@ public sealed record HotlineCategoryDto(
 public sealed class HotlineDirectory(ApiClient api)
 {
     private readonly ConcurrentDictionary<string, Task<string>> _names = new();
-    private Task<IReadOnlyList<HotlineCategoryDto>>? _categories;
+    private Task<IReadOnlyList<Open311Service>>? _categories;
 
-    public IReadOnlyList<HotlineCategoryDto> Categories { get; private set; } = [];
+    public IReadOnlyList<Open311Service> Categories { get; private set; } = [];
 
-    public async Task<IReadOnlyList<HotlineCategoryDto>> CategoriesAsync()
+    public async Task<IReadOnlyList<Open311Service>> CategoriesAsync()
     {
-        _categories ??= api.GetAsync<IReadOnlyList<HotlineCategoryDto>>("open311/v2/services.json");
+        _categories ??= api.GetAsync<IReadOnlyList<Open311Service>>("open311/v2/services.json");
         try { return Categories = await _categories; }
         catch { _categories = null; throw; }
     }
