@@ -31,7 +31,7 @@ public static class HotlineCsv
     private static string? Text(object? value) => value switch
     {
         null => null,
-        DateTimeOffset t => t.ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture),
+        DateTimeOffset t => t.ToString("yyyy-MM-ddTHH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture),
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         double n => n.ToString("R", CultureInfo.InvariantCulture),
         bool b => b ? "true" : "false",
