@@ -9,6 +9,15 @@ public static class WhistleRules
     public const int MaxDepartments = 20;
     public const int MaxWorkingDays = 10;
 
+    /// <summary>A department id: its name, 1 to 100 letters (any script), digits, spaces and - _ · ( ) （ ）.</summary>
+    public static string Department(string? id, string field = "department")
+    {
+        var d = id?.Trim() ?? "";
+        if (d.Length is 0 or > 100 || !d.All(c => char.IsLetterOrDigit(c) || " -_·()（）".Contains(c)))
+            throw ValidationException.For(field, "A department id is its name: 1 to 100 letters, digits, spaces and - _ · ( ).");
+        return d;
+    }
+
     public static WhistleIssue Validate(WhistleIssue issue)
     {
         var township = issue.TownshipCode?.Trim() ?? "";
@@ -17,8 +26,7 @@ public static class WhistleRules
         var departments = (issue.Departments ?? []).Select(d => d?.Trim() ?? "").ToList();
         if (departments.Count is 0 or > MaxDepartments)
             throw ValidationException.For("departments", $"Name 1 to {MaxDepartments} departments to summon.");
-        if (departments.Any(d => d.Length is 0 or > 100 || d.Any(char.IsControl)))
-            throw ValidationException.For("departments", "A department id has 1 to 100 printable characters.");
+        foreach (var d in departments) Department(d, "departments");
         if (departments.Distinct(StringComparer.Ordinal).Count() != departments.Count)
             throw ValidationException.For("departments", "Name each department once.");
         if (issue.WorkingDays is < 1 or > MaxWorkingDays)

@@ -36,7 +36,7 @@ public static class HeadScheduleApi
     public static async Task<Created<HeadSlotDto>> AddSlot(HeadSlotRequest request, [AsParameters] HotlineServices s)
     {
         await s.Access.RequireAsync(Act.Change, Target(""), "Only the hotline center keeps the heads' schedule.");
-        var department = Text(request.Department, "department", "Name the head's department.", 100);
+        var department = WhistleRules.Department(request.Department);
         var head = Text(request.HeadName, "headName", "Name the head on the line.", 50);
         var title = string.IsNullOrWhiteSpace(request.HeadTitle) ? null : Text(request.HeadTitle, "headTitle", "", 50);
         var today = ShanghaiTime.DateOf(Now(s));

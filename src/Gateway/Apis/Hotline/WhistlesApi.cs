@@ -49,8 +49,7 @@ public static class WhistlesApi
     public static async Task<Ok<WhistleOrderDto>> ReportIn(string id, WhistleReportInRequest request, [AsParameters] HotlineServices s)
     {
         var order = await FindAsync(s, id);
-        var department = request.Department?.Trim();
-        if (string.IsNullOrEmpty(department)) throw ValidationException.For("department", "Name the department reporting in (your own).");
+        var department = WhistleRules.Department(request.Department);
         await s.Access.RequireAsync(Act.Work, WhistleMapping.ReportTarget(department), "A department reports in only for itself.");
         var done = await s.Grains.GetGrain<IWhistleOrderGrain>(order.Summary.Id).ReportInAsync(await s.ActorAsync(), department, request.Note);
         return TypedResults.Ok(done.ToDto(Now(s)));
@@ -88,6 +87,7 @@ public static class WhistlesApi
     public static async Task<Ok<Page<WhistleSummaryDto>>> Department(string department, [AsParameters] PageQuery paging, [AsParameters] HotlineServices s)
     {
         paging = paging.Checked();
+        department = WhistleRules.Department(department);
         await s.Access.RequireAsync(Act.Work, WhistleMapping.ReportTarget(department), "A department sees only the whistle orders summoning it.");
         var orders = await s.Grains.GetGrain<IWhistleListGrain>(WhistleLists.Department(department)).ListAsync();
         var now = Now(s);
