@@ -50,6 +50,9 @@ public sealed class HeadScheduleTests(HotlineFactory gateway)
         Assert.DoesNotContain(CallerPhone, body);
         Assert.DoesNotContain(CallerName, body);
         Assert.DoesNotContain("温泉路 8 号", body);
+        var audit = await (await admin.GetAsync($"/api/admin/audit?subject={slot.Id}&pageSize=200")).ReadAsync<Page<AuditEntryDto>>();
+        Assert.Equal(["headschedule.call", "headschedule.call", "headschedule.slot.add"], audit.Items.Select(e => e.Action).Order(StringComparer.Ordinal));
+        Assert.All(audit.Items, e => Assert.Equal("databureau", e.Actor));
     }
 
     [Fact]

@@ -98,6 +98,9 @@ public sealed class WhistleOrderTests(HotlineFactory gateway)
         Assert.DoesNotContain(own.Items, o => o.Id == other.Order.Id);
         var reported = await ReportAsync(department, mine.Order.Id, DemoDepartment);
         Assert.Equal(DemoDepartment, Assert.Single(reported.Order.Reports).Department);
+        // Who did what, in the audit log; the refused report-ins left nothing there.
+        var audit = await (await (await gateway.SignedInClientAsync(DemoAccounts.Admin)).GetAsync($"/api/admin/audit?subject={mine.Order.Id}&pageSize=200")).ReadAsync<Page<AuditEntryDto>>();
+        Assert.Equal([("whistle.issue", "township"), ("whistle.report-in", "department")], audit.Items.Select(e => (e.Action, e.Actor)).OrderBy(a => a.Action, StringComparer.Ordinal));
     }
 
     private async Task<HttpClient> AccountAsync(string user, string role, string region, string? subject)
