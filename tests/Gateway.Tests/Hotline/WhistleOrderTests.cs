@@ -23,7 +23,7 @@ public sealed class WhistleOrderTests(HotlineFactory gateway)
         var lateDepartment = await AccountAsync($"wh-late-{tag}", Roles.Department, RegionCodes.City, late);
         var onTimeDepartment = await gateway.SignedInClientAsync(DemoAccounts.Department);
 
-        var order = await IssueAsync(issuer, HotlineFactory.DrillTownship, [DemoDepartment, late, missing], 1);
+        var order = await IssueAsync(issuer, HotlineFactory.DrillTownship, [DemoDepartment, late, missing], 2); // due in 6 seconds
         var onTime = await ReportAsync(onTimeDepartment, order.Order.Id, DemoDepartment);
         Assert.True(DateTimeOffset.UtcNow < order.Order.ReportDue, "precondition: the first report-in came before the due instant");
         while (DateTimeOffset.UtcNow <= order.Order.ReportDue.AddMilliseconds(200)) await Task.Delay(250);
