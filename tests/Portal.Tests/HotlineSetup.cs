@@ -49,6 +49,14 @@ public static class HotlineSetup
         return id;
     }
 
+    /// <summary>An order answered by its township's unit and called back by the center: closed, so it is published.</summary>
+    public static async Task<string> ClosedAsync(HttpClient agent, HttpClient unit, string township)
+    {
+        var id = await AnsweredAsync(agent, unit, township);
+        await StepAsync(agent, id, "callback", new WorkOrderCallbackRequest(Satisfaction.Satisfied, true, null));
+        return id;
+    }
+
     /// <summary>An order about an address in a township, dispatched to the given township.</summary>
     public static async Task<string> DispatchedAsync(HttpClient agent, string township, string unit)
     {
