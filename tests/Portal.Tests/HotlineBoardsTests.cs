@@ -75,7 +75,7 @@ public sealed class HotlineBoardsTests(PortalFixture portal)
     }
 
     [BrowserFact]
-    public async Task AWhistleOrderToThreeDepartmentsShowsTheOneThatReportedInOnTimeAndTheOthersMissing()
+    public async Task AWhistleOrderToThreeDepartmentsShowsTheOneThatReportedInOnTimeAndTheOthersMissingAndClosesOnceAllReported()
     {
         // The coordinator of 温泉街道 blows the whistle at a desk.
         var coordinator = await portal.PageAsync(1280, 900);
@@ -127,6 +127,18 @@ public sealed class HotlineBoardsTests(PortalFixture portal)
         await coordinator.SetViewportSizeAsync(Phone, 844);
         await PortalFixture.ShotAsync(coordinator, "whistle-board-390");
 
+        // Once the other two have reported in (an admin for them here), the coordinator closes it.
+        var adminApi = await portal.Gateway.SignedInClientAsync(DemoAccounts.Admin);
+        foreach (var other in new[] { "住建局", "城管局" })
+            await ReadAsync<WhistleOrderDto>(await adminApi.PostAsJsonAsync($"/api/hotline/whistles/{id}/report-in", new WhistleReportInRequest(other, "已到场"), Json.Options));
+        await UntilAsync(async () => (await coordinatorApi.GetFromJsonAsync<Page<WhistleSummaryDto>>("/api/hotline/whistles/townships/421202001000?pageSize=100", Json.Options))!
+            .Items.Any(o => o.Id == id && o.Reports.Count == 3));
+        await coordinator.ReloadAsync();
+        await issued.GetByRole(AriaRole.Button, new() { Name = "办结" }).ClickAsync(new() { Timeout = 60_000 });
+        await Assertions.Expect(coordinator.GetByRole(AriaRole.Status)).ToContainTextAsync($"已办结 {id}");
+        await Assertions.Expect(issued.Locator(".badge", new() { HasText = "已办结" })).ToBeVisibleAsync();
+        await Assertions.Expect(issued.Locator("tr[data-state='onTime']")).ToHaveCountAsync(3);
+
         // The same coordinator downloads the month's unit statistics as CSV from the supervision board.
         await coordinator.GotoAsync("/hotline/supervision");
         var download = await coordinator.RunAndWaitForDownloadAsync(() => coordinator.GetByRole(AriaRole.Button, new() { Name = "下载 CSV" }).ClickAsync());
@@ -136,7 +148,6 @@ public sealed class HotlineBoardsTests(PortalFixture portal)
         Assert.Contains("unitId", System.Text.Encoding.UTF8.GetString(bytes).Split('\n')[0], StringComparison.OrdinalIgnoreCase);
 
         // An order in 通山县 (a drill clock: a working day is 3 s) goes overdue; the data bureau sees it on the city's overdue list.
-        var adminApi = await portal.Gateway.SignedInClientAsync(DemoAccounts.Admin);
         var late = (await ReadAsync<WhistleOrderDto>(await adminApi.PostAsJsonAsync("/api/hotline/whistles",
             new IssueWhistleOrderRequest(HotlineSetup.DrillTownship, "防汛物资清点", "镇政府", ["应急局"], 1), Json.Options))).Order.Id;
         var bureauApi = await portal.Gateway.SignedInClientAsync(DemoAccounts.DataBureau);
