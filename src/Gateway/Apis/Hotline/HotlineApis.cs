@@ -13,5 +13,8 @@ public static class HotlineApis
         app.MapWorkOrdersApi();
         app.MapHotlineBoardsApi();
         app.MapOpen311Api();
+        app.MapWhistlesApi();
+        app.MapHeadScheduleApi();
+        app.MapPublicHotlineApi();
     }
 }
