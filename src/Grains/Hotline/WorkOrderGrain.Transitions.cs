@@ -7,7 +7,7 @@ namespace Grid.Grains.Hotline;
 /// <summary>The lifecycle's steps. Each names the stages it may start from; any other is a 409, so no step can be skipped.</summary>
 public sealed partial class WorkOrderGrain
 {
-    private void Apply(HotlineActor actor, WorkOrderCommand c)
+    private void Apply(HotlineActor actor, WorkOrderCommand c, GridRequest? gridRequest)
     {
         switch (c.Action)
         {
@@ -44,7 +44,8 @@ public sealed partial class WorkOrderGrain
                 DecideExtension(actor, c);
                 break;
             case WorkOrderAction.Answer:
-                RequireStage("answer", WorkOrderStage.SignedFor);
+                // An order handled by the grid was checked against its task in PrepareAsync.
+                RequireStage("answer", WorkOrderStage.SignedFor, WorkOrderStage.HandledByGrid);
                 S.Answer = WorkOrderRules.Reason(c.Text, "Write the answer to the caller.", "answer", 2000);
                 S.AnsweredAtUtc = Now;
                 S.PendingExtension = null;
@@ -56,16 +57,28 @@ public sealed partial class WorkOrderGrain
                 S.Rating = c.Rating ?? throw ValidationException.For("rating", "Give the caller's rating, from VerySatisfied to VeryDissatisfied.");
                 S.Resolved = c.Resolved ?? throw ValidationException.For("resolved", "Say whether the caller's matter was resolved.");
                 S.Stage = WorkOrderStage.Closed;
-                Record(actor.UserName, "called-back", $"{S.Rating}, {(S.Resolved.Value ? "resolved" : "not resolved")}{(WorkOrderRules.Optional(c.Text) is { } n ? ": " + n : "")}");
+                var note = WorkOrderRules.Optional(c.Text);
+                Record(actor.UserName, "called-back", $"{S.Rating}, {(S.Resolved.Value ? "resolved" : "not resolved")}{(note is { } n ? ": " + n : "")}");
                 Record(actor.UserName, "closed", null);
+                FeedEvaluation(actor, note);
                 break;
             case WorkOrderAction.Reopen:
                 RequireStage("re-open", WorkOrderStage.Closed);
+                if (S.MergedInto is { } survivor) throw new ConflictException($"This order was merged into {survivor}; re-open that one.");
                 if (S.Resolved == true && !S.Rating!.Value.IsBad())
                     throw new ConflictException("Only an order the caller was not satisfied with, or that was not resolved, is re-opened.");
                 var reason = WorkOrderRules.Reason(c.Text, "Say what the caller is still not satisfied with.");
                 Record(actor.UserName, "reopened", reason);
                 Dispatch(actor, S.Unit!, "re-opened: " + reason);
+                break;
+            case WorkOrderAction.Merge:
+                Merge(actor, c);
+                break;
+            case WorkOrderAction.Attach:
+                Attach(actor, c.Attachment ?? throw ValidationException.For("file", "Send one file."));
+                break;
+            case WorkOrderAction.DispatchToGrid:
+                DispatchToGrid(actor, gridRequest!);
                 break;
             default:
                 throw ValidationException.For("action", $"Unknown action {c.Action}.");

@@ -90,7 +90,9 @@ public static class Open311Requests
         WorkOrderStage.Received or WorkOrderStage.HandedBack => "已受理, 待派单 (received, waiting for dispatch)",
         WorkOrderStage.Dispatched => "已派单 (dispatched to the handling unit)",
         WorkOrderStage.SignedFor => "办理中 (being handled)",
+        WorkOrderStage.HandledByGrid => "网格员办理中 (being handled by a grid worker)",
         WorkOrderStage.Answered => "已答复 (answered)",
+        _ when o.Summary.MergedInto is { } into => $"已合并至 {into} (merged into {into})",
         _ => "已办结 (closed)",
     };
 
