@@ -19,11 +19,7 @@ public sealed partial class WorkOrderGrain
     {
         // Evaluation statistics count by village and township; a department's order without a place has neither.
         var region = S.Unit is { Kind: HandlingUnitKind.Region } u ? u.Id : S.VillageCode ?? S.TownshipCode;
-        if (region is null || !StatsKeys.IsCountedRegion(region))
-        {
-            Record(System, "rating-not-counted", "the order has no township or village for the 好差评 statistics");
-            return;
-        }
+        if (region is null || !StatsKeys.IsCountedRegion(region)) return;
         var unit = S.Unit!;
         var category = HotlineCategories.Find(S.Intake!.Category);
         var recordId = $"{Id}-R{S.Round}";
@@ -33,7 +29,6 @@ public sealed partial class WorkOrderGrain
         var rating = new EvaluationSubmission(S.Rating!.Value, new IndicatorRatings(null, null, null, null), note, RatingChannel.Phone,
             actor.UserName, IdempotencyKey: recordId, EnteredByRole: actor.Role);
         S.Outbox.Enqueue(Effects.Rating, recordId, text: JsonSerializer.Serialize(new RatingFeed(record, rating)));
-        Record(System, "rated-into-evaluations", $"service record {recordId}");
     }
 
     /// <summary>Both calls are idempotent: a registered record is kept, a repeated rating with its key answers the stored one.</summary>

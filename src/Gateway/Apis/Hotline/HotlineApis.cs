@@ -16,5 +16,6 @@ public static class HotlineApis
         app.MapWorkOrdersApi();
         app.MapHotlineBoardsApi();
         app.MapOpen311Api();
+        app.MapOpen311KeysApi();
     }
 }
