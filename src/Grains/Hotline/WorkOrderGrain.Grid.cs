@@ -56,19 +56,12 @@ public sealed partial class WorkOrderGrain
     private void DispatchToGrid(HotlineActor actor, GridRequest request)
     {
         var village = request.Draft.Id[..12];
-        S.Round++;
-        S.Unit = new HandlingUnit(HandlingUnitKind.Region, village);
-        S.Stage = WorkOrderStage.HandledByGrid;
+        NewRound(new HandlingUnit(HandlingUnitKind.Region, village), WorkOrderStage.HandledByGrid);
         S.TaskId = request.Draft.Id;
         S.SignForDueUtc = Now;
         S.SignedAtUtc = Now;
-        S.AnsweredAtUtc = null;
-        S.Answer = null;
-        S.PendingExtension = null;
-        S.Extensions = 0;
-        S.AnswerDueUtc = Clock.After(Now, Options.AnswerDays(S.Intake!.Grade));
         Record(actor.UserName, "dispatched-to-grid", $"assisted-agency request {request.Draft.Id} for {request.Draft.ItemCode} in {village}");
-        Schedule(AnswerKind, S.AnswerDueUtc.Value);
+        Schedule(AnswerKind, S.AnswerDueUtc!.Value);
         S.Outbox.Enqueue(Effects.GridRequest, request.IntakeKey, text: JsonSerializer.Serialize(request));
     }
 

@@ -88,9 +88,20 @@ public sealed partial class WorkOrderGrain
     /// <summary>Gives the order to a unit with fresh clocks: sign for within 1 working day, answer by its grade's limit.</summary>
     private void Dispatch(HotlineActor actor, HandlingUnit unit, string? why)
     {
+        NewRound(unit, WorkOrderStage.Dispatched);
+        S.SignForDueUtc = Clock.After(Now, Options.SignForDays);
+        Record(actor.UserName, "dispatched", $"to {unit}{(why is null ? "" : ": " + why)}");
+        Notify(unit, "dispatched", $"12345 工单 {Id} 已派至本单位, 请于 {ShanghaiText(S.SignForDueUtc.Value)} 前签收。");
+        Schedule(SignKind, S.SignForDueUtc.Value);
+        Schedule(AnswerKind, S.AnswerDueUtc!.Value);
+    }
+
+    /// <summary>A new round with a unit: nothing of the last round's handling is kept, and the answer clock starts again.</summary>
+    private void NewRound(HandlingUnit unit, WorkOrderStage stage)
+    {
         S.Round++;
         S.Unit = unit;
-        S.Stage = WorkOrderStage.Dispatched;
+        S.Stage = stage;
         S.SignedAtUtc = null;
         S.AnsweredAtUtc = null;
         S.Answer = null;
@@ -98,12 +109,7 @@ public sealed partial class WorkOrderGrain
         S.Resolved = null;
         S.PendingExtension = null;
         S.Extensions = 0;
-        S.SignForDueUtc = Clock.After(Now, Options.SignForDays);
         S.AnswerDueUtc = Clock.After(Now, Options.AnswerDays(S.Intake!.Grade));
-        Record(actor.UserName, "dispatched", $"to {unit}{(why is null ? "" : ": " + why)}");
-        Notify(unit, "dispatched", $"12345 工单 {Id} 已派至本单位, 请于 {ShanghaiText(S.SignForDueUtc.Value)} 前签收。");
-        Schedule(SignKind, S.SignForDueUtc.Value);
-        Schedule(AnswerKind, S.AnswerDueUtc.Value);
     }
 
     private void DecideExtension(HotlineActor actor, WorkOrderCommand c)
