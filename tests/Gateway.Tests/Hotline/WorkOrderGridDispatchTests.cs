@@ -66,6 +66,25 @@ public sealed class WorkOrderGridDispatchTests(HotlineFactory gateway)
         Assert.Equal((WorkOrderStage.Received, (string?)null), (reread.Stage, reread.TaskId));
     }
 
+    [Fact]
+    public async Task AResidentOfAnotherTownshipIsRefusedAndNothingIsDispatched()
+    {
+        var agent = await gateway.SignedInClientAsync(DemoAccounts.DataBureau);
+        var grains = gateway.Services.GetRequiredService<IGrainFactory>();
+        var township = (await grains.GetGrain<IRegionGrain>(GatewayFactory.SeededCounty).GetChildrenAsync()).Select(t => t.Code).First(c => c != Wenquan);
+        var elsewhere = (await grains.GetGrain<IRegionGrain>(township).GetChildrenAsync()).Select(v => v.Code).Order(StringComparer.Ordinal).First();
+        Assert.NotNull(await grains.GetGrain<IResidentGrain>($"{elsewhere}-R001").GetAsync()); // precondition: a real resident, of another township
+        var order = await (await agent.PostAsJsonAsync("/api/hotline/orders", new WorkOrderIntakeRequest(WorkOrderChannel.Agent, "social-security",
+            WorkOrderGrade.Request, Urgency.Routine, Item, "需要上门代办", null, null, "温泉街道", Wenquan, null, null), Json.Options)).ReadAsync<WorkOrderDto>(HttpStatusCode.Created);
+
+        var response = await agent.PostAsJsonAsync($"/api/hotline/orders/{order.Id}/dispatch-to-grid", new GridDispatchRequest($"{elsewhere}-R001", null), Json.Options);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("residentId", await response.Content.ReadAsStringAsync());
+        var reread = await agent.GetOrderAsync(order.Id);
+        Assert.Equal((WorkOrderStage.Received, (string?)null, 1), (reread.Stage, reread.TaskId, reread.Version));
+    }
+
     /// <summary>The village's first residents in turn until dispatch finds one a worker (a worker's capacity is finite).</summary>
     private async Task<(WorkOrderDto Order, RequestDto Request)> DispatchedToAWorkerAsync(HttpClient agent, HttpClient admin, string village)
     {
