@@ -39,6 +39,7 @@ internal sealed class GridPlanChecker(PlanningInstance instance, Plan plan)
                 var visit = _visits[stop.VisitId];
                 var missing = visit.Skills.Where(s => !skills.Contains(s)).ToList();
                 if (missing.Count > 0) Add($"worker '{worker.Id}' lacks skill(s) {string.Join(", ", missing)} for visit '{visit.Id}'");
+                if (visit.WorkerId is { } only && only != worker.Id) Add($"visit '{visit.Id}' is committed to worker '{only}', not '{worker.Id}'");
                 if (familiarResidents.Contains(visit.ResidentId)) familiar++;
             }
             var routeKm = CheckSchedule(worker, stops);

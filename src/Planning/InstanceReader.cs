@@ -24,6 +24,13 @@ internal static class InstanceReader
 
         EnsureUnique(workers.Select(w => w.Id), "worker");
         EnsureUnique(visits.Select(v => v.Id), "visit");
+        var workerIds = workers.Select(w => w.Id).ToHashSet();
+        i = 0;
+        foreach (var v in visits)
+        {
+            if (v.WorkerId is { } only && !workerIds.Contains(only)) throw Error($"$.visits[{i}].workerId '{only}' is not a worker of the instance");
+            i++;
+        }
         var fairness = root.TryGetProperty("fairnessWeight", out _) ? Number(root, "fairnessWeight", "$") : 0;
         if (fairness < 0) throw Error("$.fairnessWeight must not be negative");
         var county = root.TryGetProperty("county", out var c) && c.ValueKind != JsonValueKind.Null ? String(root, "county", "$") : null;
@@ -68,7 +75,7 @@ internal static class InstanceReader
     {
         var visit = new Visit(String(v, "id", path), String(v, "residentId", path), Latitude(v, path), Longitude(v, path),
             Integer(v, "durationMin", path), Clock(v, "earliest", path), Clock(v, "latest", path), Strings(v, "skills", path),
-            Integer(v, "priority", path));
+            Integer(v, "priority", path), v.TryGetProperty("workerId", out var w) && w.ValueKind != JsonValueKind.Null ? String(v, "workerId", path) : null);
         if (visit.Earliest > visit.Latest) throw Error($"{path}: earliest is after latest");
         if (visit.DurationMin < 0) throw Error($"{path}.durationMin must not be negative");
         if (visit.Priority is < 1 or > 3) throw Error($"{path}.priority must be 1, 2 or 3");

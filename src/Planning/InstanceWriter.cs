@@ -58,6 +58,7 @@ internal static class InstanceWriter
             w.WriteString("latest", ClockTime.Format(visit.Latest));
             WriteStrings(w, "skills", visit.Skills);
             w.WriteNumber("priority", visit.Priority);
+            if (visit.WorkerId is { } only) w.WriteString("workerId", only);
             w.WriteEndObject();
         }
         w.WriteEndArray();

@@ -41,7 +41,10 @@ public sealed record Worker(
 /// <summary>A break of <paramref name="Minutes"/> that starts between Earliest and Latest, taken wherever the worker is between visits (travel may pause).</summary>
 public sealed record WorkerBreak(int Earliest, int Latest, int Minutes);
 
-/// <summary>A visit whose service starts between Earliest and Latest (minutes after midnight).</summary>
+/// <summary>
+/// A visit whose service starts between Earliest and Latest (minutes after midnight). A visit with a
+/// <paramref name="WorkerId"/> is committed to that worker (a task the worker has accepted): only it may make it.
+/// </summary>
 public sealed record Visit(
     string Id,
     string ResidentId,
@@ -51,4 +54,5 @@ public sealed record Visit(
     int Earliest,
     int Latest,
     IReadOnlyList<string> Skills,
-    int Priority);
+    int Priority,
+    string? WorkerId = null);

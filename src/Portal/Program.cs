@@ -14,6 +14,7 @@ builder.Services.AddScoped<ApiClient>();
 builder.Services.AddScoped<LocalStore>();
 builder.Services.AddScoped<Browser>();
 builder.Services.AddScoped<TaskStore>();
+builder.Services.AddScoped<HotlineDirectory>();
 
 var host = builder.Build();
 await host.Services.GetRequiredService<Session>().LoadAsync();

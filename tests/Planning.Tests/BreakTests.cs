@@ -71,4 +71,19 @@ public sealed class BreakTests
         Assert.DoesNotContain("\"break\"", old);
         Assert.Null(PlanJson.ReadInstance(old).Workers[0].Break);
     }
+
+    [Fact]
+    public void AFreeMorningKeepsItsVisitsEarlyAndTakesLunchAfterThem()
+    {
+        // One 30-minute visit 1 km north, open all day: made 08:01–08:31, lunch 11:30–12:00 on the way home
+        // (not lunch first and the visit at 12:01, which is also valid but delays the resident for nothing).
+        var day = new PlanningInstance("morning", 60, 1.0,
+            [new Worker("w", 29.84, 114.32, 8 * 60, 17 * 60, 5, [], [], new WorkerBreak(11 * 60 + 30, 13 * 60 + 30, 30))],
+            [new Visit("v1", "r1", 29.84 + 1 / KmPerDegLat, 114.32, 30, 8 * 60, 17 * 60, [], 1)]);
+        var plan = Solve(day);
+        Assert.Empty(PlanValidator.Validate(day, plan));
+        var route = plan.Routes.Single();
+        Assert.Equal("08:01", ClockTime.Format(route.Stops.Single().Start));
+        Assert.Equal(new PlanBreak(11 * 60 + 30, 12 * 60), route.Break);
+    }
 }

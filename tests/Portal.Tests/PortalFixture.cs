@@ -26,7 +26,12 @@ public sealed class PortalFixture : IAsyncLifetime
         // Skipped tests still get their collection fixture: start nothing when they are skipped.
         if (BrowserLocator.SkipReason is not null) return;
         var chromium = BrowserLocator.Executable ?? throw new InvalidOperationException(BrowserLocator.Missing + " (CI=true: the browser tests must run)");
-        Gateway = new GatewayProcess(_data.Path, new Dictionary<string, string> { ["Grid__Seed__PeopleCounties__0"] = GatewayFactory.SeededCounty });
+        Gateway = new GatewayProcess(_data.Path, new Dictionary<string, string>
+        {
+            ["Grid__Seed__PeopleCounties__0"] = GatewayFactory.SeededCounty,
+            // 通山县 works to a drill clock (a working day lasts 3 s), so the hotline board can show an order gone overdue.
+            [$"Grid__Hotline__DrillMinutesPerWorkingDay__{HotlineSetup.DrillCounty}"] = "0.05",
+        });
         await Gateway.StartAsync(TimeSpan.FromMinutes(4));
         Assertions.SetDefaultExpectTimeout(30_000);
         _playwright = await Playwright.CreateAsync();

@@ -88,32 +88,51 @@ public sealed class PublicAndPlanningTests(PortalFixture portal)
     }
 
     [BrowserFact]
-    public async Task ACoordinatorInsertsAnUrgentVisitSeesBeforeAfterAndDisruptionAndOpensAnExplanation()
+    public async Task ACoordinatorPlansAVillagesRealDayInsertsANewUrgentRequestAndOpensAnExplanation()
     {
+        var admin = await portal.Gateway.SignedInClientAsync(DemoAccounts.Admin);
+        var residents = await admin.GetFromJsonAsync<Page<ResidentSummaryDto>>($"/api/residents?region={GatewayFactory.SeededCounty}&pageSize=100", Json.Options);
+        var village = residents!.Items.GroupBy(r => r.VillageCode).OrderBy(g => g.Key, StringComparer.Ordinal).First(g => g.Count() >= 4);
+        var people = village.Select(r => r.Id).ToList();
+        var filed = new List<string>();
+        foreach (var resident in people.Take(3)) filed.Add((await Requests.FileAsync(admin, resident, Urgency.Routine, "day-plan browser test")).Id);
+
         var page = await portal.PageAsync(1280, 900);
         await PortalFixture.SignInAsync(page, DemoAccounts.Coordinator, "coordinator");
         await page.GotoAsync("/coordinator/dayplan");
-        await page.GetByRole(AriaRole.Button, new() { Name = "载入示例日" }).ClickAsync();
+        await page.GetByLabel("乡镇（街道）").SelectOptionAsync(village.Key[..9] + "000");
+        await page.GetByLabel("村（社区）").SelectOptionAsync(village.Key);
+        await page.GetByLabel("计划起始时间").FillAsync("08:00");
+        await page.GetByRole(AriaRole.Button, new() { Name = "载入今日工作并排程" }).ClickAsync();
         var routes = page.Locator("section.worker-plan");
         await Assertions.Expect(routes.First).ToBeVisibleAsync(new() { Timeout = 90_000 });
-        Assert.True(await page.Locator("section.worker-plan tr[data-visit]").CountAsync() > 0, "the example day has planned visits");
+        foreach (var id in filed) await Assertions.Expect(page.Locator($"section.worker-plan tr[data-visit='{id}']")).ToHaveCountAsync(1);
 
-        await page.GetByLabel("当前时间").FillAsync("10:30");
+        // A resident calls in an urgent request after the plan was made: it reaches the board, the page finds it and inserts it.
+        var urgent = (await Requests.FileAsync(admin, people[3], Urgency.Urgent, "day-plan browser test")).Id;
+        await page.GetByRole(AriaRole.Button, new() { Name = "查看计划后的新请求" }).ClickAsync();
+        await page.GetByLabel("新请求").SelectOptionAsync(urgent);
+        await page.GetByLabel("当前时间").FillAsync("11:00");
         await page.GetByRole(AriaRole.Button, new() { Name = "插入并重排" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("紧急走访 urgent-1 已安排给");
+        var shortId = urgent[(village.Key.Length + 1)..]; // the page shows ids without the village's prefix
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"紧急走访 {shortId} 已安排给");
         var disruption = page.Locator("table.disruption");
         await Assertions.Expect(disruption.Locator("tbody tr")).ToHaveCountAsync(3);
         await Assertions.Expect(disruption.GetByRole(AriaRole.Row, new() { Name = "变动的走访数" }).Locator("td").Nth(1)).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+$"));
         await Assertions.Expect(routes.First.GetByRole(AriaRole.Columnheader, new() { Name = "重排前" })).ToBeVisibleAsync();
         await Assertions.Expect(routes.First.GetByRole(AriaRole.Columnheader, new() { Name = "重排后" })).ToBeVisibleAsync();
-        var urgent = page.Locator("tr.urgent[data-visit='urgent-1']");
-        await Assertions.Expect(urgent).ToHaveCountAsync(1);
+        var row = page.Locator($"tr.urgent[data-visit='{urgent}']");
+        await Assertions.Expect(row).ToHaveCountAsync(1);
 
-        await urgent.GetByRole(AriaRole.Button, new() { Name = "urgent-1" }).ClickAsync();
+        await row.GetByRole(AriaRole.Button, new() { Name = shortId }).ClickAsync();
         var why = page.GetByRole(AriaRole.Region, new() { Name = "安排说明" });
-        await Assertions.Expect(why.GetByRole(AriaRole.Heading, new() { Level = 2 })).ToHaveTextAsync("为何这样安排：urgent-1");
+        await Assertions.Expect(why.GetByRole(AriaRole.Heading, new() { Level = 2 })).ToHaveTextAsync($"为何这样安排：{shortId}");
         await Assertions.Expect(why).ToContainTextAsync("此处成本");
         await Assertions.Expect(why).ToContainTextAsync(new System.Text.RegularExpressions.Regex("多出的成本|没有其他可行的安排"));
         await PortalFixture.ShotAsync(page, "coordinator-dayplan");
+
+        // The generated example day still loads for a demonstration where a village has no work.
+        await page.GetByRole(AriaRole.Button, new() { Name = "载入示例日" }).ClickAsync();
+        await Assertions.Expect(page.Locator("p.plan-summary")).ToContainTextAsync("共 40 项走访", new() { Timeout = 60_000 });
     }
 }

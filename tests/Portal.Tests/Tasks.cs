@@ -9,14 +9,7 @@ public static class Tasks
 {
     public static async Task<string> OfferedToAsync(HttpClient center, HttpClient coordinator, string residentId, string workerId)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, "/api/requests")
-        {
-            Content = JsonContent.Create(new CreateRequestDto(residentId, "JY-GF-001", Note: "browser test"), options: Json.Options),
-        };
-        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
-        var created = await center.SendAsync(request);
-        created.EnsureSuccessStatusCode();
-        var dto = (await created.Content.ReadFromJsonAsync<RequestDto>(Json.Options))!;
+        var dto = await Requests.FileAsync(center, residentId, note: "browser test");
         if (dto.WorkerId != workerId) await MoveAsync(coordinator, dto.Id, workerId);
         return dto.Id;
     }

@@ -7,7 +7,7 @@ public sealed record Alternative(string WorkerId, string? After, double ExtraCos
 
 /// <summary>
 /// Why a visit sits where it does: what it costs there (the travel it adds plus 2 if the worker does
-/// not know the resident) and the cheapest other feasible places, each with its extra cost (negative
+/// not know the resident, plus the overtime and fairness terms it changes on days that have them) and the cheapest other feasible places, each with its extra cost (negative
 /// would mean the plan could be improved by moving it).
 /// </summary>
 public sealed record VisitExplanation(string VisitId, string WorkerId, double Start, double CostHere, IReadOnlyList<Alternative> Alternatives);
@@ -66,13 +66,28 @@ public static class PlanExplainer
         return result;
     }
 
-    /// <summary>The cost of c at position pos of route v: the travel it adds and the unfamiliarity cost.</summary>
+    /// <summary>
+    /// The cost of c at position pos of route v: the travel it adds and the unfamiliarity cost; on a day
+    /// that pays overtime or weighs fairness, the route's whole cost change, so those terms count too.
+    /// </summary>
     private static double Delta(RoutingProblem p, Solution s, int v, int pos, int c)
     {
+        if (p.OvertimePerMinute > 0 || p.FairnessPerHour2 > 0) return RouteDelta(s, v, pos, c);
         var route = s.Routes[v];
         var prev = pos == 0 ? p.Depot[v] : route[pos - 1];
         var next = pos == route.Count ? p.Depot[v] : route[pos];
         return p.D(prev, c) + p.D(c, next) - p.D(prev, next) + p.Extra(v, c);
+    }
+
+    private static double RouteDelta(Solution s, int v, int pos, int c)
+    {
+        var without = s.RouteCost[v];
+        s.Routes[v].Insert(pos, c);
+        s.Recompute(v);
+        var with = s.RouteCost[v];
+        s.Routes[v].RemoveAt(pos);
+        s.Recompute(v);
+        return with - without;
     }
 
     /// <summary>O(1) from the route's cached earliest starts and latest feasible starts.</summary>

@@ -127,16 +127,27 @@ internal sealed class InsertionSearch
         if (!_p.CanServe(v, c) || route.Count + 1 > _p.MaxVisits[v]) return null;
         Insertion? best = null;
         var baseKm = RouteKm(v, route);
+        var baseOvertime = _p.OvertimePerMinute > 0 ? Overtime(v, route, TimesFor(v, route, out _, out _)) : 0;
         for (var pos = _pinned[v]; pos <= route.Count; pos++)
         {
             var candidate = new List<int>(route);
             candidate.Insert(pos, c);
             var timed = TimesFor(v, candidate, out var shift, out var moved);
             if (timed is null) continue;
-            var score = RouteKm(v, candidate) - baseKm + _p.Extra(v, c) + ShiftCost(shift, moved);
+            var score = RouteKm(v, candidate) - baseKm + _p.Extra(v, c) + ShiftCost(shift, moved)
+                + (_p.OvertimePerMinute > 0 ? Overtime(v, candidate, timed) - baseOvertime : 0);
             if (best is null || score < best.Score) best = new Insertion(v, candidate, timed, score);
         }
         return best;
+    }
+
+    /// <summary>The overtime term of a timed route: back home after its last visit (or a break after it) past the shift's end.</summary>
+    private double Overtime(int v, List<int> route, Timed? timed)
+    {
+        if (timed is null || route.Count == 0) return 0;
+        var last = timed.Stops[^1].End;
+        if (timed.Break is { } pause && pause.Start >= last) last = pause.End;
+        return _day.OvertimeCost(_day.Workers[v], last + _p.T(v, route[^1], _p.Depot[v]));
     }
 
     /// <summary>

@@ -21,6 +21,7 @@ public static class ReplanJson
         var plan = PlanJson.ReadPlan(Required(root, "plan", "$"));
         var now = Clock(root, "now", "$");
         var urgent = InstanceReader.ReadVisit(Required(root, "urgent", "$"), "$.urgent");
+        if (urgent.WorkerId is { } only && instance.Workers.All(w => w.Id != only)) throw Error($"$.urgent.workerId '{only}' is not a worker of the instance");
         return new ReplanRequest(instance, plan, now, urgent);
     }
 

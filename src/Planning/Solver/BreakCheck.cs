@@ -3,7 +3,7 @@ namespace Grid.Planning.Solver;
 /// <summary>
 /// Whether a route (optionally with customer c inserted at a position) leaves room for its worker's
 /// break, in O(length): earliest free moments forward, latest feasible starts backward, then the
-/// first gap where <see cref="BreakRule"/> fits. Earliest departures make the test exact, and a
+/// first gap where <see cref="BreakRule"/> fits without delaying a visit, else the first where it fits. Earliest departures make the test exact, and a
 /// removal never makes a fitting route unfit (travel obeys the triangle inequality).
 /// </summary>
 internal sealed class BreakCheck(RoutingProblem p)
@@ -39,18 +39,33 @@ internal sealed class BreakCheck(RoutingProblem p)
             _latest[i] = Math.Min(p.Due[x], _latest[i + 1] - p.Service[x] - p.T(v, x, next));
             next = x;
         }
+        // Prefer the first gap where the break delays nothing (the earliest-start schedule stands, and a
+        // break after the last visit keeps the paid end); else the first gap where it fits at all, which
+        // pushes the later visits back. Without the preference a free morning put lunch before the first
+        // visit and every visit after 12:00.
+        var fallback = -1;
+        var fallbackStart = 0.0;
         for (var k = 0; k <= len; k++)
         {
-            if (_free[k] > rule.Latest + Schedule.Eps) return false;
+            if (_free[k] > rule.Latest + Schedule.Eps) break;
             var from = k == 0 ? depot : _seq[k - 1];
             var to = k == len ? depot : _seq[k];
-            if (BreakRule.Fits(rule, _free[k], _latest[k], p.T(v, from, to), out start))
+            if (!BreakRule.Fits(rule, _free[k], _latest[k], p.T(v, from, to), out var at)) continue;
+            var travel = p.T(v, from, to);
+            // The next arrival as the plan builder times it (travel first, the break when its window opens) against the undelayed start.
+            var undelayed = k < len
+                ? Math.Max(_free[k] + travel, at) + rule.Minutes <= Math.Max(_free[k] + travel, p.Ready[to]) + Schedule.Eps
+                : at + rule.Minutes + travel <= (p.ShiftEnd?[v] ?? p.End[v]) + Schedule.Eps;
+            if (undelayed)
             {
-                gap = k;
+                (gap, start) = (k, at);
                 return true;
             }
+            if (fallback < 0) (fallback, fallbackStart) = (k, at);
         }
-        return false;
+        if (fallback < 0) return false;
+        (gap, start) = (fallback, fallbackStart);
+        return true;
     }
 
     public bool Fits(int v, IReadOnlyList<int> route, int insertPos, int c) =>

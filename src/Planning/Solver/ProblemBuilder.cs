@@ -37,8 +37,10 @@ internal static class ProblemBuilder
             var familiar = worker.Familiar.ToHashSet();
             for (var c = 0; c < n; c++)
             {
-                var needs = instance.Visits[c].Skills;
-                allowed[v * n + c] = worker.MaxVisits > 0 && (needs.Count == 0 || needs.All(skills.Contains));
+                var visit = instance.Visits[c];
+                var needs = visit.Skills;
+                allowed[v * n + c] = worker.MaxVisits > 0 && (needs.Count == 0 || needs.All(skills.Contains))
+                    && (visit.WorkerId is null || visit.WorkerId == worker.Id);
                 serveCost[v * n + c] = familiar.Contains(instance.Visits[c].ResidentId) ? 0 : 2;
             }
         }

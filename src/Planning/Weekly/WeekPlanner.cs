@@ -9,7 +9,8 @@ namespace Grid.Planning.Weekly;
 /// </summary>
 public static class WeekPlanner
 {
-    public static WeekPlan Plan(WeekInstance week, TimeSpan budgetPerDay, int seed = 1)
+    /// <summary>Plans the week within <paramref name="budget"/> in all: each day's search gets the share of its visits, so a busy Monday gets more time than a quiet Sunday.</summary>
+    public static WeekPlan Plan(WeekInstance week, TimeSpan budget, int seed = 1)
     {
         var due = week.Needs.Where(n => n.DueIn(week.WeekNumber)).ToList();
         var notDue = week.Needs.Where(n => !n.DueIn(week.WeekNumber)).Select(n => n.ResidentId).ToList();
@@ -30,11 +31,12 @@ public static class WeekPlanner
             minutes[choice] += need.DurationMin;
         }
         var plans = new List<DayPlan>();
+        var placed = Math.Max(1, byDay.Sum(d => d.Count));
         for (var d = 1; d <= 7; d++)
         {
             if (byDay[d].Count == 0) continue;
             var instance = DayInstance(week, d, byDay[d]);
-            plans.Add(new DayPlan(d, instance, VisitPlanner.Solve(instance, budgetPerDay, seed)));
+            plans.Add(new DayPlan(d, instance, VisitPlanner.Solve(instance, budget * byDay[d].Count / placed, seed)));
         }
         return new WeekPlan(plans, notDue, unplaced, plans.Sum(p => p.Plan.Metrics.FamiliarVisits), plans.Sum(p => p.Plan.Metrics.Assigned));
     }

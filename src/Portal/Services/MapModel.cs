@@ -21,6 +21,10 @@ public static class MapModel
         return ((lng + 180) / 360 * Scale, (0.5 - Math.Log((1 + s) / (1 - s)) / (4 * Math.PI)) * Scale);
     }
 
+    /// <summary>The inverse of <see cref="Project"/>: map units back to WGS84 longitude and latitude.</summary>
+    public static (double Lng, double Lat) Unproject(double x, double y) =>
+        (x / Scale * 360 - 180, Math.Atan(Math.Sinh(Math.PI * (1 - 2 * y / Scale))) * 180 / Math.PI);
+
     /// <summary>The features of a FeatureCollection, reading id, name, villageCode and workerIds from properties.</summary>
     public static List<MapShape> Features(string geoJson)
     {
@@ -36,6 +40,10 @@ public static class MapModel
         }
         return shapes;
     }
+
+    /// <summary>Regions with a boundary as shapes keyed by their codes (regions without one are left out).</summary>
+    public static List<MapShape> Regions(IEnumerable<Grid.Contracts.RegionDetailDto> regions) =>
+        [.. regions.Where(d => d.Geometry is JsonElement).Select(d => new MapShape(d.Region.Code, d.Region.Name, d.Region.Code, [], Path((JsonElement)d.Geometry!)))];
 
     /// <summary>An SVG path for a GeoJSON Polygon or MultiPolygon geometry (holes drawn with even-odd fill).</summary>
     public static string Path(JsonElement geometry)

@@ -1,6 +1,11 @@
 using Grid.Contracts;
 using Grid.Gateway.Apis.Common;
+using System.Security.Claims;
 using Grid.Gateway.Hosting;
+using Grid.Gateway.Security;
+using Grid.Gateway.Security.Access;
+using Grid.Grains.Audit;
+using Grid.Grains.Dispatch;
 using Grid.Grains.Common;
 using Grid.Planning;
 using Grid.Planning.Explaining;
@@ -40,6 +45,8 @@ public static class PlanningApi
         api.MapPost("/week", Week).WithName("PlanWeek").Accepts<object>("application/json")
             .ProducesProblem(413).ProducesProblem(429)
             .WithSummary("Plan a week of care visits in one call: grid-week/1 in (workers with their days, residents' weekly/fortnightly/monthly needs with allowed days and familiar worker), grid-week-plan/1 out (a grid-plan/1 per day, needs not due, needs no day could take). `seconds` (0.1–30) is the whole week's search. Capped as solve.");
+        api.MapGet("/villages/{code}/today", VillageToday).WithName("VillageDayInstance")
+            .WithSummary("A village's open work today as a grid-visits/1 instance: its active workers from now to the end of their shifts and every open task on its board as a visit (accepted ones committed to their worker). `from` (HH:mm) plans from that time of today instead of now. Feed it to /solve, and keep it for /replan when a new urgent task appears. Carries residents' home positions: audited.");
         api.MapGet("/example", Example).WithName("ExamplePlanningDay")
             .WithSummary("A generated example day (grid-visits/1): `visits` visits (2–200) and `workers` workers (1–40) around 咸宁 (InstanceGenerator, the benchmarks' generated days); the coordinator's day-plan page starts from it.");
         return api;
@@ -57,7 +64,23 @@ public static class PlanningApi
         var size = week.Needs.Count > gate.Limits.MaxVisits ? TooLarge($"The week has {week.Needs.Count} care needs; at most {gate.Limits.MaxVisits} are planned at once.")
             : week.Workers.Count > gate.Limits.MaxWorkers ? TooLarge($"The week has {week.Workers.Count} workers; at most {gate.Limits.MaxWorkers} are planned at once.")
             : null;
-        return size ?? await RunGatedAsync(gate, response, seconds, () => WeekJson.Write(week, WeekPlanner.Plan(week, TimeSpan.FromSeconds(seconds / 7))), ct);
+        return size ?? await RunGatedAsync(gate, response, seconds, () => WeekJson.Write(week, WeekPlanner.Plan(week, TimeSpan.FromSeconds(seconds))), ct);
+    }
+
+    public static async Task<ContentHttpResult> VillageToday(string code, AccessService access, IGrainFactory grains, IAuditLog audit, TimeProvider clock, ClaimsPrincipal user, string? from = null)
+    {
+        int? start = null;
+        if (from is not null)
+            start = TimeOnly.TryParseExact(from.Trim(), "HH:mm", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var t)
+                ? t.Hour * 60 + t.Minute : throw ValidationException.For("from", $"'{from}' is not a time of day; use HH:mm.");
+        var village = access.Scope(code, Act.Read, "code");
+        if (RegionCodes.LevelOf(village) != RegionLevel.Village) throw ValidationException.For("code", $"{village} is not a village or community; a day is planned per village.");
+        var board = await grains.GetGrain<IVillageTasksGrain>(village).ListAsync();
+        var workers = await RegionBoards.WorkersAsync(grains, [village]);
+        var day = VillageDay.Build(village, board, workers, clock.GetUtcNow().UtcDateTime, start);
+        await audit.WriteAsync(new AuditActor(user.UserName(), user.Role() ?? "User"), "planning.day.read", "village", village, village,
+            $"visits={day.Visits.Count} workers={day.Workers.Count}");
+        return TypedResults.Content(PlanJson.WriteInstance(day), "application/json");
     }
 
     public static ContentHttpResult Example(int visits = 40, int workers = 6, int seed = 1)

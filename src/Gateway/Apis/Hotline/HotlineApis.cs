@@ -16,6 +16,9 @@ public static class HotlineApis
         app.MapWorkOrdersApi();
         app.MapHotlineBoardsApi();
         app.MapOpen311Api();
+        app.MapWhistlesApi();
+        app.MapHeadScheduleApi();
+        app.MapPublicHotlineApi();
         app.MapOpen311KeysApi();
     }
 }

@@ -82,7 +82,7 @@ public static class HotlineBoardsApi
         o.Unit is { Kind: HandlingUnitKind.Region } u ? RegionCodes.Contains(scope, u.Id)
         : scope == RegionCodes.City || (o.RegionCode is { } r && RegionCodes.Contains(scope, r));
 
-    private static async Task<IReadOnlyList<WorkOrderSummary>> MonthAsync(HotlineServices s, string month)
+    internal static async Task<IReadOnlyList<WorkOrderSummary>> MonthAsync(HotlineServices s, string month)
     {
         if (!DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first)
             || first.Year < 2000 || first > DateOnly.FromDateTime(s.Clock.GetUtcNow().UtcDateTime).AddYears(1))

@@ -59,6 +59,7 @@ public static partial class ContractExamples
         AddDelegation(all);
         AddEvaluations(all);
         AddHotline(all);
+        AddHotlineWhistlesAndHeads(all);
         return all;
     }
 

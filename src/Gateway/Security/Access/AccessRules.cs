@@ -33,6 +33,10 @@ public enum Kind
     WorkOrder,
     /// <summary>A work order's caller: name and phone.</summary>
     WorkOrderCaller,
+    /// <summary>A whistle order (吹哨派单); its region is the issuing township's, its departments those summoned.</summary>
+    WhistleOrder,
+    /// <summary>The schedule of department heads on the 12345 line, and the calls they took.</summary>
+    HeadSchedule,
 }
 
 /// <summary>
@@ -133,6 +137,15 @@ public static class AccessRules
         [(Kind.WorkOrder, Act.Work)] = [Admin, new(Roles.Coordinator, Relation.InRegion), new(Roles.CenterStaff, Relation.OwnRegion),
             new(Roles.Department, Relation.OwnDepartment)],
         [(Kind.WorkOrderCaller, Act.Read)] = [Admin, new(Roles.DataBureau, Relation.InRegion)],
+
+        // 吹哨: a township's coordinators (or those above it) issue and close; supervisors read; a summoned
+        // department reads the order and reports in for itself only.
+        [(Kind.WhistleOrder, Act.Read)] = [Admin, .. InRegion(Roles.DataBureau, Roles.Coordinator), new(Roles.Department, Relation.OwnDepartment)],
+        [(Kind.WhistleOrder, Act.Change)] = [Admin, new(Roles.Coordinator, Relation.InRegion)],
+        [(Kind.WhistleOrder, Act.Work)] = [Admin, new(Roles.Department, Relation.OwnDepartment)],
+        // Heads on the line: the hotline center keeps the schedule; it or the head's own department records the calls.
+        [(Kind.HeadSchedule, Act.Change)] = [Admin, new(Roles.DataBureau, Relation.InRegion)],
+        [(Kind.HeadSchedule, Act.Work)] = [Admin, new(Roles.DataBureau, Relation.InRegion), new(Roles.Department, Relation.OwnDepartment)],
     };
 
 

@@ -25,6 +25,10 @@ public static class AnonymousRoutes
         "GET /api/public/regions/{code}/delegation-list/versions",
         "GET /api/public/regions/{code}/delegation-list/versions/{number:int}",
         "GET /api/public/regions/{code}/satisfaction",
+        // 12345 publication: closed orders without personal data, and the heads' follow-up (公示).
+        "GET /api/public/hotline/orders",
+        "GET /api/public/hotline/orders.csv",
+        "GET /api/public/hotline/heads/{month}",
         "GET /api/catalog/items",
         "GET /api/catalog/regions/{region}/items/{code}",
         "GET /api/catalog/regions/{region}/items/{code}/guide",

@@ -19,4 +19,9 @@ window.grid = {
     return !!(await caches.match(new URL('index.html', document.baseURI).href));
   },
   setLang: l => { document.documentElement.lang = l; },
+  // A click's screen position in the SVG's own (viewBox) units, whatever its size and aspect.
+  svgPoint: (svg, x, y) => {
+    const p = new DOMPoint(x, y).matrixTransform(svg.getScreenCTM().inverse());
+    return [p.x, p.y];
+  },
 };
