@@ -6,7 +6,7 @@ public enum Satisfaction { VerySatisfied, Satisfied, BasicallySatisfied, Dissati
 /// <summary>Portal (网站), QrCode (receipt), Phone (entered by staff), Terminal (自助终端 / 评价器).</summary>
 public enum RatingChannel { Portal, QrCode, Phone, Terminal }
 
-public enum ServiceRecordKind { AssistedAgencyTask, WindowService, DelegatedItem }
+public enum ServiceRecordKind { AssistedAgencyTask, WindowService, DelegatedItem, HotlineOrder }
 
 public sealed record RegisterServiceRecordRequest(
     string? Id, ServiceRecordKind? Kind, string StaffId, string StaffName, string ItemCode, string ItemName,

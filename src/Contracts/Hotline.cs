@@ -8,9 +8,10 @@ public enum WorkOrderGrade { Consultation, Request, Complaint, Suggestion, Prais
 
 /// <summary>
 /// The lifecycle, in order: Received (classified and located) → Dispatched → SignedFor → Answered →
-/// Closed (after the callback). HandedBack waits at the center for a re-dispatch.
+/// Closed (after the callback). HandedBack waits at the center for a re-dispatch. HandledByGrid: an
+/// assisted-agency order dispatched straight to a grid worker as a request; answered once its task is completed.
 /// </summary>
-public enum WorkOrderStage { Received, Dispatched, SignedFor, HandedBack, Answered, Closed }
+public enum WorkOrderStage { Received, Dispatched, SignedFor, HandedBack, Answered, Closed, HandledByGrid }
 
 /// <summary>Who handles an order: a township or village unit (by region code), or a department (by its id).</summary>
 public enum HandlingUnitKind { Region, Department }
@@ -46,7 +47,9 @@ public sealed record WorkOrderDto(
     WorkOrderStage Stage, HandlingUnitKind? UnitKind, string? UnitId, DateTimeOffset ReceivedAt,
     DateTimeOffset? SignForDue, DateTimeOffset? AnswerDue, PendingExtensionDto? PendingExtension, int Extensions,
     int Supervisions, string? Answer, Satisfaction? Rating, bool? Resolved, string? CallerName, string? CallerPhone,
-    int Version, IReadOnlyList<WorkOrderEventDto> History);
+    int Version, IReadOnlyList<WorkOrderEventDto> History,
+    string? MergedInto = null, IReadOnlyList<MergedOrderDto>? Merged = null, IReadOnlyList<WorkOrderAttachmentDto>? Attachments = null,
+    string? TaskId = null);
 
 /// <summary>An order in a unit's inbox, the supervision board or a month's list: no personal data.</summary>
 public sealed record WorkOrderSummaryDto(
@@ -61,3 +64,27 @@ public sealed record WorkOrderSummaryDto(
 public sealed record UnitStatisticsDto(
     HandlingUnitKind UnitKind, string UnitId, string Month, int Received, int SignedInTime, int Answered, int AnsweredInTime,
     int CalledBack, int Resolved, int Satisfied, double ResponseRate, double ResolutionRate, double SatisfactionRate, int Rank);
+
+/// <summary>An order merged into this one: its id and, for the hotline center only, its caller (the callback reaches both).</summary>
+public sealed record MergedOrderDto(string Id, string? CallerName, string? CallerPhone, DateTimeOffset MergedAt, string By, string Reason);
+
+/// <summary>Merge a received (not yet dispatched) order into an open one (合并重复工单).</summary>
+public sealed record MergeWorkOrderRequest(string IntoId, string Reason);
+
+/// <summary>A likely duplicate: why (SameCaller, SamePlaceAndCategory) and, when both have a point, how far apart.</summary>
+public sealed record DuplicateProposalDto(WorkOrderSummaryDto Order, IReadOnlyList<string> Reasons, double? DistanceMeters);
+
+/// <summary>A file on an order (metadata; the file is kept on disk by its SHA-256).</summary>
+public sealed record WorkOrderAttachmentDto(string Id, string Name, string ContentType, long Size, string Sha256, string By, DateTimeOffset At);
+
+/// <summary>Dispatch an assisted-agency order straight to a grid worker: the resident who needs the help.</summary>
+public sealed record GridDispatchRequest(string ResidentId, string? Note);
+
+/// <summary>An admin issues an Open311 API key scoped to a jurisdiction (a county, township or the city).</summary>
+public sealed record IssueOpen311KeyRequest(string Name, string Jurisdiction);
+
+/// <summary>A key as listed: never the secret.</summary>
+public sealed record Open311KeyDto(string Id, string Name, string Jurisdiction, DateTimeOffset IssuedAt, string IssuedBy, DateTimeOffset? RevokedAt);
+
+/// <summary>The answer to an issue: the key itself, shown this once.</summary>
+public sealed record IssuedOpen311KeyDto(Open311KeyDto Key, string ApiKey);

@@ -57,10 +57,10 @@ public static class Cli
     }
 
     public const string Help =
-        "grid-load --url http://127.0.0.1:5080 --rate 200 --seconds 60 [--mix requests|day|kind=weight,...] [--password P]\n" +
+        "grid-load --url http://127.0.0.1:5080 --rate 200 --seconds 60 [--mix requests|hotline|day|kind=weight,...] [--password P]\n" +
         "  [--region 421202000000] [--villages 12 (0: all)] [--worker-villages 12] [--item-code CODE] [--max-in-flight 512]\n" +
         "  [--retries 2] [--no-recount] [--seed 7] [--warmup SECONDS] [--json FILE|-]\n" +
-        "kinds: reads, sign-in, requests, worker, evaluations, accounts, deadlines\n" +
+        "kinds: reads, sign-in, requests, worker, evaluations, accounts, deadlines, hotline\n" +
         "Item codes, residents and workers are read from the running system (catalog, regions, residents and workers APIs);\n" +
         "--item-code sends one code instead (a wrong one must fail the run). The password defaults to GRID_DEMO_PASSWORD.\n" +
         "Latency is timed from each operation's scheduled start (open loop). Exit 0 when errors (answers other than each\n" +

@@ -9,6 +9,7 @@ public static class Expectations
     private static readonly Dictionary<string, int> Expected = new(StringComparer.Ordinal)
     {
         ["create-request"] = 201,
+        ["create-work-order"] = 201,
         ["register-service"] = 201,
         ["evaluate"] = 201,
         ["tasks-mine"] = 200,

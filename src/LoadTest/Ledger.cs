@@ -10,6 +10,8 @@ public sealed class Ledger
     /// <summary>Task id → the furthest step a worker was answered 200 for (Accepted, CheckedIn, Completed).</summary>
     public ConcurrentDictionary<string, string> Steps { get; } = new();
     public ConcurrentDictionary<string, bool> ServiceRecords { get; } = new();
+    /// <summary>Work order id → the category it was filed with.</summary>
+    public ConcurrentDictionary<string, string> WorkOrders { get; } = new();
     /// <summary>Service record id → the overall rating the evaluation was created with.</summary>
     public ConcurrentDictionary<string, string> Evaluations { get; } = new();
 

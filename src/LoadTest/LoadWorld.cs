@@ -21,6 +21,10 @@ public sealed class LoadWorld
     public required ApiClient Admin { get; init; }
     public required ApiClient Staff { get; init; }
     public required ApiClient Resident { get; init; }
+    /// <summary>The hotline center's agent (the data bureau's demo account), who files work orders.</summary>
+    public required ApiClient Agent { get; init; }
+    /// <summary>The hotline's category codes (Open311 services), read when the mix files work orders.</summary>
+    public required IReadOnlyList<string> HotlineCategories { get; init; }
     public required IReadOnlyList<ApiClient> Workers { get; init; }
     /// <summary>The villages that have residents, in the order the regions API lists them.</summary>
     public required IReadOnlyList<LoadVillage> People { get; init; }
@@ -77,6 +81,8 @@ public sealed class LoadWorld
             Admin = admin, County = options.County,
             Staff = options.County.StartsWith(CoordinatorCounty, StringComparison.Ordinal) ? await SignIn("coordinator", options.Password) : admin,
             Resident = await SignIn("resident", options.Password),
+            Agent = options.Mix.Weights.GetValueOrDefault("hotline") > 0 ? await SignIn("databureau", options.Password) : admin,
+            HotlineCategories = options.Mix.Weights.GetValueOrDefault("hotline") > 0 ? await CategoriesAsync(anonymous, ct) : [],
             Workers = workers, People = people, Villages = [.. people.Select(p => p.Code)], Towns = towns, Items = items, MissingRoutes = await ProbeAsync(admin, options.County, ct),
             Reads = await ReadsAsync(anonymous, options.County, towns, people, ct),
         };
@@ -139,6 +145,13 @@ public sealed class LoadWorld
         return wanted == 0 ? found : [.. found.Take(wanted)];
     }
 
+    /// <summary>The hotline's categories as Open311 lists its services.</summary>
+    private static async Task<List<string>> CategoriesAsync(ApiClient anonymous, CancellationToken ct)
+    {
+        var answer = await anonymous.GetAsync("setup", "/open311/v2/services.json", ct);
+        return answer.Json is JsonArray services ? [.. services.OfType<JsonObject>().Select(s => s["service_code"]!.GetValue<string>())] : [];
+    }
+
     private static async Task<List<LoadItem>> ItemsAsync(ApiClient anonymous, CancellationToken ct)
     {
         var items = new List<LoadItem>();
@@ -172,6 +185,7 @@ public sealed class LoadWorld
             ("roster", HttpMethod.Get, $"/api/public/villages/{county}/roster"),
             ("delegation-list", HttpMethod.Get, $"/api/public/regions/{county}/delegation-list"),
             ("catalog", HttpMethod.Get, "/api/catalog/items"),
+            ("hotline", HttpMethod.Post, "/api/hotline/orders"),
         ];
         var missing = new HashSet<string>();
         foreach (var (route, method, path) in probes)

@@ -6,11 +6,12 @@ namespace Grid.LoadTest;
 /// Relative weights of the kinds of work. reads: public pages (regions, rosters, delegation lists,
 /// catalog); sign-in; requests: residents' and hotline requests; worker: a worker opens their list
 /// and takes the next step on a task; evaluations: a service registered and rated; accounts and
-/// deadlines: administrator writes (off by default; the fault tests use them as probes).
+/// deadlines: administrator writes (off by default; the fault tests use them as probes); hotline: the
+/// 12345 center files a new work order (off in the day's mix; alone in the "hotline" mix).
 /// </summary>
 public sealed record Mix(IReadOnlyDictionary<string, double> Weights)
 {
-    public static readonly string[] Kinds = ["reads", "sign-in", "requests", "worker", "evaluations", "accounts", "deadlines"];
+    public static readonly string[] Kinds = ["reads", "sign-in", "requests", "worker", "evaluations", "accounts", "deadlines", "hotline"];
 
     /// <summary>
     /// A day's shares. Sign-in is 0.2%: a person signs in once a session and the portal refreshes its token
@@ -19,20 +20,24 @@ public sealed record Mix(IReadOnlyDictionary<string, double> Weights)
     /// </summary>
     public static Mix Default { get; } = new(new Dictionary<string, double>
     {
-        ["reads"] = 40, ["sign-in"] = 0.2, ["requests"] = 20, ["worker"] = 25, ["evaluations"] = 12, ["accounts"] = 0, ["deadlines"] = 0,
+        ["reads"] = 40, ["sign-in"] = 0.2, ["requests"] = 20, ["worker"] = 25, ["evaluations"] = 12, ["accounts"] = 0, ["deadlines"] = 0, ["hotline"] = 0,
     });
 
     /// <summary>Only POST /api/requests: each answer is a request assigned (offered to a worker) or queued.</summary>
     public static Mix Requests { get; } = new(Kinds.ToDictionary(k => k, k => k == "requests" ? 1.0 : 0));
 
+    /// <summary>Only POST /api/hotline/orders: the hotline center files new work orders (Issue 15's 200 orders/s).</summary>
+    public static Mix Hotline { get; } = new(Kinds.ToDictionary(k => k, k => k == "hotline" ? 1.0 : 0));
+
     /// <summary>
-    /// "requests" or "day" (the default weights: requests, worker steps, evaluations, public reads,
+    /// "requests", "hotline" or "day" (the default weights: requests, worker steps, evaluations, public reads,
     /// sign-in), or "reads=50,requests=20": named kinds take the given weights, the rest keep the day's.
     /// </summary>
     public static Mix Parse(string text)
     {
         if (text.Trim() == "requests") return Requests;
         if (text.Trim() == "day") return Default;
+        if (text.Trim() == "hotline") return Hotline;
         var weights = new Dictionary<string, double>(Default.Weights);
         foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {

@@ -19,6 +19,7 @@ public sealed class Operations(LoadWorld world, ConcurrentQueue<AcknowledgedWrit
         "evaluations" => EvaluateAsync(ct),
         "accounts" => WriteAccountAsync(ct),
         "deadlines" => ScheduleDeadlineAsync(ct),
+        "hotline" => CreateWorkOrderAsync(ct),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown kind of work."),
     };
 
@@ -123,6 +124,28 @@ public sealed class Operations(LoadWorld world, ConcurrentQueue<AcknowledgedWrit
         if (evaluation.Status != Expectations.For("evaluate")) return;
         ledger.Evaluations[id] = overall;
         acknowledged.Enqueue(new AcknowledgedWrite("evaluation", id, key, world.Staff.UserName, DateTimeOffset.UtcNow));
+    }
+
+    /// <summary>
+    /// The hotline center (the data bureau's agent) files a caller's work order: a category of the tree,
+    /// an address in one of the region's villages. The answer is the order, Received.
+    /// </summary>
+    private async Task CreateWorkOrderAsync(CancellationToken ct)
+    {
+        if (world.HotlineCategories.Count == 0) return;
+        var category = Any(world.HotlineCategories);
+        var key = Guid.NewGuid().ToString("N");
+        var answer = await world.Agent.CreateAsync("create-work-order", HttpMethod.Post, "/api/hotline/orders", new
+        {
+            channel = "Agent", category, grade = "Request", urgency = "Routine", description = "负载测试: 来电反映",
+            address = $"负载测试路 {Random.Shared.Next(1, 999)} 号", regionCode = Any(world.Villages),
+            callerName = "负载测试", callerPhone = "139" + Random.Shared.Next(10_000_000, 99_999_999),
+        }, key, ct);
+        Skip("hotline", answer);
+        if (answer.Json?["id"]?.GetValue<string>() is not { } id) return;
+        world.Agent.Recorder.Outcome("create-work-order", answer.Json["stage"]?.ToString().ToLowerInvariant() ?? "none");
+        ledger.WorkOrders[id] = category;
+        acknowledged.Enqueue(new AcknowledgedWrite("work-order", id, key, world.Agent.UserName, DateTimeOffset.UtcNow));
     }
 
     private async Task WriteAccountAsync(CancellationToken ct)

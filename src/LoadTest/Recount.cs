@@ -6,7 +6,7 @@ namespace Grid.LoadTest;
 /// <summary>
 /// Reads back through the API, as the admin, everything the run was told it created: each request,
 /// the region's open-task board (it must have grown by the requests made less the tasks completed),
-/// each task step a worker was answered for, each service record and evaluation.
+/// each task step a worker was answered for, each service record and evaluation, each work order.
 /// </summary>
 public sealed class Recount(LoadWorld world, Ledger ledger)
 {
@@ -56,6 +56,12 @@ public sealed class Recount(LoadWorld world, Ledger ledger)
             lines.Add(await EachAsync("evaluations", ledger.Evaluations.Keys, id => $"/api/evaluations/{Uri.EscapeDataString(id)}",
                 (id, json) => json["overall"]?.ToString() == ledger.Evaluations[id] ? null
                     : $"evaluation of {id} was {ledger.Evaluations[id]}, reads {json["overall"]}", ct));
+        }
+        if (!ledger.WorkOrders.IsEmpty)
+        {
+            lines.Add(await EachAsync("work orders", ledger.WorkOrders.Keys, id => $"/api/hotline/orders/{Uri.EscapeDataString(id)}",
+                (id, json) => json["id"]?.ToString() == id && json["category"]?.ToString() == ledger.WorkOrders[id] ? null
+                    : $"work order {id} was filed as {ledger.WorkOrders[id]}, reads {json["id"]} {json["category"]}", ct));
         }
         return lines;
     }

@@ -20,7 +20,7 @@ public sealed class ArchitectureEnumTests
         { typeof(RequesterKind), "Resident=0 FamilyProxy=1 Worker=2 HotlineOperator=3 System=4" },
         { typeof(Satisfaction), "VerySatisfied=0 Satisfied=1 BasicallySatisfied=2 Dissatisfied=3 VeryDissatisfied=4" },
         { typeof(RatingChannel), "Portal=0 QrCode=1 Phone=2 Terminal=3" },
-        { typeof(ServiceRecordKind), "AssistedAgencyTask=0 WindowService=1 DelegatedItem=2" },
+        { typeof(ServiceRecordKind), "AssistedAgencyTask=0 WindowService=1 DelegatedItem=2 HotlineOrder=3" },
         { typeof(RectificationState), "Open=0 CalledBack=1 Verified=2 Fixed=3 Explained=4 Closed=5 Withdrawn=6" },
         { typeof(AppealGround), "Malicious=0 Mistaken=1" },
         { typeof(QualityVerdict), "Keep=0 Review=1 Cancel=2" },

@@ -61,6 +61,27 @@ public sealed class LoadRunTests(GatewayFactory gateway) : IClassFixture<Gateway
         Assert.True(report.Passed, report.ToText());
     }
 
+    [Fact]
+    public async Task AShortHotlineRunFilesWorkOrdersAndItsRecountIsEqual()
+    {
+        var options = LoadOptions.Parse([.. Args(), "--mix", "hotline"]);
+        using var run = new LoadRun(options, gateway.Server.CreateHandler());
+        await run.PrepareAsync();
+        Assert.NotEmpty(run.World.HotlineCategories); // precondition: the categories were read from Open311
+        Assert.NotEmpty(run.World.Villages);
+
+        var report = await run.RunAsync();
+
+        var orders = Assert.Single(report.Operations, o => o.Operation == "create-work-order");
+        Assert.True(orders.Ok > 0 && orders.Unexpected == 0, report.ToText());
+        Assert.Equal(orders.Ok, orders.Outcomes.GetValueOrDefault("received"));
+        Assert.DoesNotContain(report.Operations, o => o.Operation == "create-request");
+        var recount = Assert.Single(report.Recount!, l => l.Kind == "work orders");
+        Assert.Equal(orders.Ok, recount.Told);
+        Assert.True(recount.Equal, report.ToText());
+        Assert.True(report.Passed, report.ToText());
+    }
+
     private static string[] Args(params string[] more) =>
         ["--url", "http://localhost", "--password", GatewayFactory.DemoPassword, "--mix", "requests", "--rate", "10", "--seconds", "3",
             "--villages", "4", "--retries", "0", .. more];

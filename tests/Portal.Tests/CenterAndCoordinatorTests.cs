@@ -29,6 +29,12 @@ public sealed class CenterAndCoordinatorTests(PortalFixture portal)
         await Assertions.Expect(hall.GetByRole(AriaRole.Cell, new() { Name = name })).ToBeVisibleAsync(new() { Timeout = 90_000 });
         await Assertions.Expect(hall.GetByRole(AriaRole.Link, new() { Name = "登录" })).ToHaveCountAsync(0);
         await PortalFixture.ShotAsync(hall, "hall-display");
+
+        // A village that has published nothing still shows its own name, not its code.
+        var other = (await portal.Gateway.Http.GetFromJsonAsync<List<RegionDto>>($"/api/regions/{village[..9]}000/children", Json.Options))!
+            .First(v => v.Code != village);
+        await hall.GotoAsync($"/hall/{other.Code}");
+        await Assertions.Expect(hall.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"{other.Name} 党群服务中心", new() { Timeout = 60_000 });
     }
 
     [BrowserFact]

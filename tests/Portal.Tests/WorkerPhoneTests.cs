@@ -33,6 +33,8 @@ public sealed class WorkerPhoneTests(PortalFixture portal)
 
         await page.GotoAsync($"/worker/tasks/{second}");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "接单" })).ToBeVisibleAsync();
+        // Opened directly and read from the server: no "showing cached data" banner.
+        await Assertions.Expect(page.Locator(".offline")).ToHaveCountAsync(0);
         await page.Context.SetOfflineAsync(true);
         await CompleteOnScreenAsync(page, "已保存，联网后自动发送。");
         await Assertions.Expect(page.Locator("[data-pending]")).ToBeVisibleAsync();
@@ -70,6 +72,34 @@ public sealed class WorkerPhoneTests(PortalFixture portal)
         await Assertions.Expect(page.Locator(".offline")).ToBeVisibleAsync();
         await PortalFixture.ShotAsync(page, "worker-offline-start-360");
         await page.Context.SetOfflineAsync(false);
+    }
+
+    [BrowserFact]
+    public async Task InEnglishATasksReasonAndHistoryReadInEnglish()
+    {
+        var center = await portal.Gateway.SignedInClientAsync(DemoAccounts.Center);
+        var coordinator = await portal.Gateway.SignedInClientAsync(DemoAccounts.Coordinator);
+        var worker = await portal.AccountAsync(await portal.Gateway.SignedInClientAsync(DemoAccounts.Worker));
+        var village = worker.SubjectId![..worker.SubjectId!.IndexOf("-W", StringComparison.Ordinal)];
+        var task = await Tasks.OfferedToAsync(center, coordinator, $"{village}-R003", worker.SubjectId);
+        var stored = await Tasks.GetAsync(center, task);
+        Assert.False(string.IsNullOrEmpty(stored.Reason));
+        Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", stored.Reason + string.Concat(stored.History.Select(h => h.Detail))); // the server's words are Chinese or keys
+
+        var page = await portal.PageAsync();
+        await PortalFixture.SignInAsync(page, DemoAccounts.Worker, "worker");
+        await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
+        await page.GotoAsync($"/worker/tasks/{task}");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Accept" })).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        var cjk = new System.Text.RegularExpressions.Regex(@"\p{IsCJKUnifiedIdeographs}");
+        var why = await page.Locator(".why").InnerTextAsync();
+        Assert.Matches(@"^(own grid|neighbouring grid), (visited \d+ times|not visited before), [\d.]+ (m|km)$", why);
+        var history = await page.Locator("ol.history").InnerTextAsync();
+        Assert.Contains("Requested", history);
+        Assert.Contains("via", history);
+        Assert.DoesNotContain("requested", history); // no raw step keys
+        Assert.DoesNotMatch(cjk, history);
+        await PortalFixture.ShotAsync(page, "worker-task-english-360");
     }
 
     /// <summary>Accept, check in, and complete with one original taken and returned.</summary>

@@ -31,9 +31,10 @@ public sealed record WorkOrderIntake(
     [property: Id(10)] string? CallerName,
     [property: Id(11)] string? CallerPhone,
     [property: Id(12)] bool DispatchToTownship,
-    [property: Id(13)] IReadOnlyDictionary<string, string>? Attributes = null);
+    [property: Id(13)] IReadOnlyDictionary<string, string>? Attributes = null,
+    [property: Id(14)] string? Jurisdiction = null);
 
-public enum WorkOrderAction { Dispatch, SignFor, Note, HandBack, RequestExtension, DecideExtension, Answer, Callback, Reopen }
+public enum WorkOrderAction { Dispatch, SignFor, Note, HandBack, RequestExtension, DecideExtension, Answer, Callback, Reopen, Merge, Attach, DispatchToGrid }
 
 /// <summary>One step asked of an order; which fields matter depends on <see cref="Action"/>.</summary>
 [GenerateSerializer, Immutable, Alias("grid.work-order-command")]
@@ -45,7 +46,10 @@ public sealed record WorkOrderCommand(
     [property: Id(4)] bool? Approve = null,
     [property: Id(5)] Satisfaction? Rating = null,
     [property: Id(6)] bool? Resolved = null,
-    [property: Id(7)] int? IfMatch = null);
+    [property: Id(7)] int? IfMatch = null,
+    [property: Id(8)] string? IntoId = null,
+    [property: Id(9)] WorkOrderAttachment? Attachment = null,
+    [property: Id(10)] string? ResidentId = null);
 
 /// <summary>One transition: who, when, what and why.</summary>
 [GenerateSerializer, Immutable, Alias("grid.work-order-event")]
@@ -54,3 +58,15 @@ public sealed record WorkOrderEvent(
 
 [GenerateSerializer, Immutable, Alias("grid.work-order-extension")]
 public sealed record ExtensionAsk([property: Id(0)] int WorkingDays, [property: Id(1)] string Reason, [property: Id(2)] DateTime AskedAtUtc);
+
+/// <summary>A file's metadata on an order; the file itself lies on disk under its SHA-256.</summary>
+[GenerateSerializer, Immutable, Alias("grid.work-order-attachment")]
+public sealed record WorkOrderAttachment(
+    [property: Id(0)] string Id, [property: Id(1)] string Name, [property: Id(2)] string ContentType, [property: Id(3)] long Size,
+    [property: Id(4)] string Sha256, [property: Id(5)] string By, [property: Id(6)] DateTime AtUtc);
+
+/// <summary>An order merged into a survivor: its caller travels with it so the callback reaches both callers.</summary>
+[GenerateSerializer, Immutable, Alias("grid.merged-order")]
+public sealed record MergedOrder(
+    [property: Id(0)] string Id, [property: Id(1)] string? CallerName, [property: Id(2)] string? CallerPhone,
+    [property: Id(3)] DateTime AtUtc, [property: Id(4)] string By, [property: Id(5)] string Reason, [property: Id(6)] string Role);

@@ -14,6 +14,9 @@ public interface IWorkOrderGrain : IDeadlineTarget
 
     /// <summary>One lifecycle step; a step the stage does not allow is a 409.</summary>
     [Alias("act")] Task<WorkOrderView> ActAsync(HotlineActor actor, WorkOrderCommand command);
+
+    /// <summary>The survivor of a merge hears of the merged order (from that order's outbox); idempotent by the merged id.</summary>
+    [Alias("absorb")] Task AbsorbAsync(MergedOrder merged);
 }
 
 /// <summary>

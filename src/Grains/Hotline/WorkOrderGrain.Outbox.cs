@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Grid.Contracts;
 using Grid.Grains.Audit;
 using Grid.Grains.Common;
@@ -20,6 +21,9 @@ public sealed partial class WorkOrderGrain
         public const string Notify = "notify";
         public const string Deadline = "deadline";
         public const string Audit = "audit";
+        public const string Merge = "merge";
+        public const string Rating = "rating";
+        public const string GridRequest = "grid-request";
     }
 
     private string SignKind => $"sign:{S.Round}";
@@ -47,6 +51,9 @@ public sealed partial class WorkOrderGrain
         Effects.Deadline => GrainFactory.GetGrain<IDeadlineGrain>($"workorder/{Id}/{e.Target}").ScheduleAsync(e.Target, e.AtUtc ?? Now, this.GetGrainId()),
         Effects.Audit => audit.AppendAsync(new AuditEntry(e.AtUtc ?? Now, e.Arg ?? System, e.Extra ?? AuditActor.System.Role,
             e.Target, "workorder", Id, RegionCode ?? RegionCodes.City, e.Text, DeliveryId(e))),
+        Effects.Merge => GrainFactory.GetGrain<IWorkOrderGrain>(e.Target).AbsorbAsync(JsonSerializer.Deserialize<MergedOrder>(e.Text!)!),
+        Effects.Rating => RateAsync(e),
+        Effects.GridRequest => SubmitGridRequestAsync(e),
         _ => Unknown(e),
     };
 
@@ -77,7 +84,7 @@ public sealed partial class WorkOrderGrain
         if (state.State.Outbox.Pending.RemoveAll(e => e.Kind == Effects.Deadline && e.Target == kind) > 0) Driver.StoredCopyStale = true;
         if (S.Intake is null) return;
         var overdue = kind == SignKind && S.Stage == WorkOrderStage.Dispatched ? "not signed for within its time limit"
-            : kind == AnswerKind && S.Stage is WorkOrderStage.Dispatched or WorkOrderStage.SignedFor ? "not answered within its time limit"
+            : kind == AnswerKind && S.Stage is WorkOrderStage.Dispatched or WorkOrderStage.SignedFor or WorkOrderStage.HandledByGrid ? "not answered within its time limit"
             : null;
         if (overdue is null) return;
         await WriteAsync(() =>

@@ -7,7 +7,7 @@ namespace Grid.Grains.Hotline;
 /// <summary>The lifecycle's steps. Each names the stages it may start from; any other is a 409, so no step can be skipped.</summary>
 public sealed partial class WorkOrderGrain
 {
-    private void Apply(HotlineActor actor, WorkOrderCommand c)
+    private void Apply(HotlineActor actor, WorkOrderCommand c, GridRequest? gridRequest)
     {
         switch (c.Action)
         {
@@ -44,7 +44,8 @@ public sealed partial class WorkOrderGrain
                 DecideExtension(actor, c);
                 break;
             case WorkOrderAction.Answer:
-                RequireStage("answer", WorkOrderStage.SignedFor);
+                // An order handled by the grid was checked against its task in PrepareAsync.
+                RequireStage("answer", WorkOrderStage.SignedFor, WorkOrderStage.HandledByGrid);
                 S.Answer = WorkOrderRules.Reason(c.Text, "Write the answer to the caller.", "answer", 2000);
                 S.AnsweredAtUtc = Now;
                 S.PendingExtension = null;
@@ -56,16 +57,28 @@ public sealed partial class WorkOrderGrain
                 S.Rating = c.Rating ?? throw ValidationException.For("rating", "Give the caller's rating, from VerySatisfied to VeryDissatisfied.");
                 S.Resolved = c.Resolved ?? throw ValidationException.For("resolved", "Say whether the caller's matter was resolved.");
                 S.Stage = WorkOrderStage.Closed;
-                Record(actor.UserName, "called-back", $"{S.Rating}, {(S.Resolved.Value ? "resolved" : "not resolved")}{(WorkOrderRules.Optional(c.Text) is { } n ? ": " + n : "")}");
+                var note = WorkOrderRules.Optional(c.Text);
+                Record(actor.UserName, "called-back", $"{S.Rating}, {(S.Resolved.Value ? "resolved" : "not resolved")}{(note is { } n ? ": " + n : "")}");
                 Record(actor.UserName, "closed", null);
+                FeedEvaluation(actor, note);
                 break;
             case WorkOrderAction.Reopen:
                 RequireStage("re-open", WorkOrderStage.Closed);
+                if (S.MergedInto is { } survivor) throw new ConflictException($"This order was merged into {survivor}; re-open that one.");
                 if (S.Resolved == true && !S.Rating!.Value.IsBad())
                     throw new ConflictException("Only an order the caller was not satisfied with, or that was not resolved, is re-opened.");
                 var reason = WorkOrderRules.Reason(c.Text, "Say what the caller is still not satisfied with.");
                 Record(actor.UserName, "reopened", reason);
                 Dispatch(actor, S.Unit!, "re-opened: " + reason);
+                break;
+            case WorkOrderAction.Merge:
+                Merge(actor, c);
+                break;
+            case WorkOrderAction.Attach:
+                Attach(actor, c.Attachment ?? throw ValidationException.For("file", "Send one file."));
+                break;
+            case WorkOrderAction.DispatchToGrid:
+                DispatchToGrid(actor, gridRequest!);
                 break;
             default:
                 throw ValidationException.For("action", $"Unknown action {c.Action}.");
@@ -75,9 +88,20 @@ public sealed partial class WorkOrderGrain
     /// <summary>Gives the order to a unit with fresh clocks: sign for within 1 working day, answer by its grade's limit.</summary>
     private void Dispatch(HotlineActor actor, HandlingUnit unit, string? why)
     {
+        NewRound(unit, WorkOrderStage.Dispatched);
+        S.SignForDueUtc = Clock.After(Now, Options.SignForDays);
+        Record(actor.UserName, "dispatched", $"to {unit}{(why is null ? "" : ": " + why)}");
+        Notify(unit, "dispatched", $"12345 工单 {Id} 已派至本单位, 请于 {ShanghaiText(S.SignForDueUtc.Value)} 前签收。");
+        Schedule(SignKind, S.SignForDueUtc.Value);
+        Schedule(AnswerKind, S.AnswerDueUtc!.Value);
+    }
+
+    /// <summary>A new round with a unit: nothing of the last round's handling is kept, and the answer clock starts again.</summary>
+    private void NewRound(HandlingUnit unit, WorkOrderStage stage)
+    {
         S.Round++;
         S.Unit = unit;
-        S.Stage = WorkOrderStage.Dispatched;
+        S.Stage = stage;
         S.SignedAtUtc = null;
         S.AnsweredAtUtc = null;
         S.Answer = null;
@@ -85,12 +109,7 @@ public sealed partial class WorkOrderGrain
         S.Resolved = null;
         S.PendingExtension = null;
         S.Extensions = 0;
-        S.SignForDueUtc = Clock.After(Now, Options.SignForDays);
         S.AnswerDueUtc = Clock.After(Now, Options.AnswerDays(S.Intake!.Grade));
-        Record(actor.UserName, "dispatched", $"to {unit}{(why is null ? "" : ": " + why)}");
-        Notify(unit, "dispatched", $"12345 工单 {Id} 已派至本单位, 请于 {ShanghaiText(S.SignForDueUtc.Value)} 前签收。");
-        Schedule(SignKind, S.SignForDueUtc.Value);
-        Schedule(AnswerKind, S.AnswerDueUtc.Value);
     }
 
     private void DecideExtension(HotlineActor actor, WorkOrderCommand c)

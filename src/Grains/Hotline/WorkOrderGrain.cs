@@ -3,6 +3,7 @@ using Grid.Grains.Common;
 using Grid.Grains.Evaluations;
 using Grid.Grains.Geography;
 using Grid.Grains.Audit;
+using Grid.Grains.Dispatch;
 using Grid.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -18,6 +19,8 @@ public sealed partial class WorkOrderGrain(
     [PersistentState("workorder", GridStorage.Name)] IPersistentState<WorkOrderState> state,
     IOptions<HotlineOptions> options,
     IOptions<EvaluationOptions> calendarOptions,
+    IOptions<DispatchOptions> dispatchOptions,
+    IServiceItemLookup items,
     IAuditLog audit,
     TimeProvider clock,
     ILogger<WorkOrderGrain> logger) : Grain, IWorkOrderGrain, IRemindable
@@ -45,6 +48,8 @@ public sealed partial class WorkOrderGrain(
             ? await GrainFactory.GetGrain<ILocateReplicaGrain>(RegionCodes.City).LocateAsync(lat, lng)
                 ?? throw ValidationException.For("lat", $"The point ({lat}, {lng}) lies outside Xianning; give WGS84 degrees of a place in the city.")
             : null;
+        if (intake.Jurisdiction is { } scope && place is not null && !RegionCodes.Contains(scope, place.Village.Code))
+            throw new ForbiddenException($"The point lies in {place.Township.Name}, outside the jurisdiction {scope} this key may file for.");
         await WriteAsync(() =>
         {
             S.Intake = intake;
@@ -52,6 +57,7 @@ public sealed partial class WorkOrderGrain(
             S.GridId = place?.Grid.Code;
             S.VillageCode = place?.Village.Code;
             S.TownshipCode = place?.Township.Code ?? TownshipOfAgentRegion(intake.RegionCode);
+            S.CallerHash = CallerHash.Of(intake.CallerPhone, Options.CallerHashKey);
             Record(actor.UserName, "received", $"via {intake.Channel}");
             Record(actor.UserName, "classified", $"{intake.Category}, {intake.Grade}, {intake.Urgency}{(intake.ItemCode is null ? "" : ", item " + intake.ItemCode)}");
             Record(actor.UserName, "located", place is null ? $"address '{intake.Address}' in {intake.RegionCode}" : $"grid {place.Grid.Code} ({place.Village.Name}, {place.Township.Name})");
@@ -70,9 +76,11 @@ public sealed partial class WorkOrderGrain(
         if (S.Intake is null) throw new NotFoundException($"No work order has the id {Id}.");
         if (command.IfMatch is { } expected && expected != S.Version)
             throw new PreconditionFailedException($"The work order is at version {S.Version}, not {expected}; reload it and try again.");
+        // Reads of other grains come before the decision, which stays synchronous.
+        var gridRequest = await PrepareAsync(actor, command);
         await WriteAsync(() =>
         {
-            Apply(actor, command);
+            Apply(actor, command, gridRequest);
             Audit(actor, "workorder." + command.Action.ToString().ToLowerInvariant(), $"stage={S.Stage} unit={S.Unit}");
             return true;
         });
@@ -106,8 +114,8 @@ public sealed partial class WorkOrderGrain(
 
     internal WorkOrderSummary Summary() => new(Id, S.Intake!.Category, S.Intake.Grade, S.Stage, S.Unit, RegionCode, S.ReceivedAtUtc,
         S.SignForDueUtc, S.AnswerDueUtc, S.SignedAtUtc, S.AnsweredAtUtc, S.Supervisions, S.PendingExtension is not null,
-        S.Rating, S.Resolved, S.Version);
+        S.Rating, S.Resolved, S.Version, S.CallerHash, S.Intake.Lat, S.Intake.Lng, S.GridId, S.MergedInto);
 
     private WorkOrderView View() => new(Id, S.Intake!, S.GridId, S.VillageCode, S.TownshipCode, Summary(), S.PendingExtension,
-        S.Extensions, S.Answer, [.. S.History]);
+        S.Extensions, S.Answer, [.. S.History], [.. S.Merged], [.. S.Attachments], S.TaskId);
 }

@@ -26,6 +26,15 @@ public sealed class WorkOrderState
     public bool? Resolved { get; set; }
     public int Version { get; set; }
     public List<WorkOrderEvent> History { get; set; } = [];
+    /// <summary>A keyed hash of the caller's phone, to find the same caller's other orders without the phone.</summary>
+    public string? CallerHash { get; set; }
+    /// <summary>Set when this order was merged into another (it is then closed).</summary>
+    public string? MergedInto { get; set; }
+    /// <summary>Orders merged into this one, with their callers.</summary>
+    public List<MergedOrder> Merged { get; set; } = [];
+    public List<WorkOrderAttachment> Attachments { get; set; } = [];
+    /// <summary>The assisted-agency request (= its task) this order was dispatched to the grid as.</summary>
+    public string? TaskId { get; set; }
     /// <summary>Effects on other grains decided with this state and not yet delivered (saved with it, so none is lost).</summary>
     public Outbox Outbox { get; set; } = new();
 }

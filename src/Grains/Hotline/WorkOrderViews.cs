@@ -20,7 +20,12 @@ public sealed record WorkOrderSummary(
     [property: Id(12)] bool ExtensionPending,
     [property: Id(13)] Satisfaction? Rating,
     [property: Id(14)] bool? Resolved,
-    [property: Id(15)] int Version)
+    [property: Id(15)] int Version,
+    [property: Id(16)] string? CallerHash = null,
+    [property: Id(17)] double? Lat = null,
+    [property: Id(18)] double? Lng = null,
+    [property: Id(19)] string? GridId = null,
+    [property: Id(20)] string? MergedInto = null)
 {
     public bool SignedInTime => SignedAtUtc is { } s && SignForDueUtc is { } due && s <= due;
     public bool AnsweredInTime => AnsweredAtUtc is { } a && AnswerDueUtc is { } due && a <= due;
@@ -39,7 +44,10 @@ public sealed record WorkOrderView(
     [property: Id(6)] ExtensionAsk? PendingExtension,
     [property: Id(7)] int Extensions,
     [property: Id(8)] string? Answer,
-    [property: Id(9)] IReadOnlyList<WorkOrderEvent> History)
+    [property: Id(9)] IReadOnlyList<WorkOrderEvent> History,
+    [property: Id(10)] IReadOnlyList<MergedOrder>? Merged = null,
+    [property: Id(11)] IReadOnlyList<WorkOrderAttachment>? Attachments = null,
+    [property: Id(12)] string? TaskId = null)
 {
     /// <summary>The finest region the order lies in (village, else township, else the agent's region).</summary>
     public string? RegionCode => Summary.RegionCode;

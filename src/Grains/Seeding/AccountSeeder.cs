@@ -15,8 +15,8 @@ internal sealed class AccountSeeder(IGrainFactory grains, SeedSettings settings,
 {
     public async Task SeedAsync(IReadOnlyList<Division> divisions, CancellationToken ct)
     {
-        const string county = "421202000000", township = "421202001000", otherCounty = "421222000000";
-        var village = divisions.Where(d => d.ParentCode == township).Select(d => d.Code12).Order(StringComparer.Ordinal).First();
+        const string county = "421202000000", township = DemoTownship, otherCounty = "421222000000";
+        var village = DemoVillage(divisions).Code12;
         var password = DemoPassword();
         (string User, string Name, string Role, string Region, string? Subject)[] accounts =
         [
@@ -36,6 +36,12 @@ internal sealed class AccountSeeder(IGrainFactory grains, SeedSettings settings,
             await grains.GetGrain<IAccountGrain>(a.User).SetAsync(new AccountInfo(a.User, a.Name, a.Role, a.Region, a.Subject, true), password);
         }
     }
+
+    public const string DemoTownship = "421202001000";
+
+    /// <summary>The demo accounts' community: the first of 温泉街道.</summary>
+    public static Division DemoVillage(IReadOnlyList<Division> divisions) =>
+        divisions.Where(d => d.ParentCode == DemoTownship).OrderBy(d => d.Code12, StringComparer.Ordinal).First();
 
     private string DemoPassword()
     {

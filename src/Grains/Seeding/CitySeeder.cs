@@ -62,6 +62,12 @@ public sealed class CitySeeder(IGrainFactory grains, SeedSettings settings, ILog
             Step("people (grains)");
         }
         var items = await accountsAndCatalog;
+        var demo = AccountSeeder.DemoVillage(divisions);
+        if (villages.Any(v => v.Code12 == demo.Code12))
+        {
+            await new DemoSeeder(grains, Seed).SeedAsync(demo, geography, ct);
+            Step("demo roster");
+        }
         return $"{divisions.Count} divisions, {people.Grids} grids, {people.Workers} workers, {people.Residents} residents, {items} catalog items";
     }
 

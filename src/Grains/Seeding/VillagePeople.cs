@@ -47,8 +47,11 @@ public sealed record VillagePeople(
         var residents = new List<(ResidentProfile, List<VisitRecord>)>();
         for (var n = 1; n <= ResidentsPerVillage; n++)
         {
-            var cell = random.Next(cells.Count);
-            residents.Add(Resident(people, village, $"{village.Code12}-R{n:000}", cells[cell], workers[cell].Id));
+            // R001 lives in the first grid, served by W01, so the demo resident's request reaches the demo
+            // worker (README walk-through); the draw is still taken so every other resident stays put.
+            var drawn = random.Next(cells.Count);
+            var cell = n == 1 ? 0 : drawn;
+            residents.Add(Resident(people, village, $"{village.Code12}-R{n:000}", cells[cell], workers[cell].Id, minVisits: n == 1 ? 3 : 0));
         }
 
         var writer = new WKTWriter();
@@ -72,7 +75,8 @@ public sealed record VillagePeople(
             people.Phone(), Active: true, at.Y, at.X);
     }
 
-    private static (ResidentProfile, List<VisitRecord>) Resident(SyntheticPeople people, Division village, string id, GridCell cell, string gridWorkerId)
+    /// <param name="minVisits">The fewest past visits by the grid worker (the demo resident has a few, so the worker knows them).</param>
+    private static (ResidentProfile, List<VisitRecord>) Resident(SyntheticPeople people, Division village, string id, GridCell cell, string gridWorkerId, int minVisits = 0)
     {
         var r = people.Random;
         var needs = people.Needs();
@@ -83,7 +87,7 @@ public sealed record VillagePeople(
         var profile = new ResidentProfile(id, name, people.IdNumber(village.CountyCode, birth), people.Phone(), needs, careLevel,
             home.Y, home.X, $"{village.CountyName}{village.Name}{r.Next(1, 60)}组{r.Next(1, 40)}号", cell.GridId, village.Code12,
             people.Proxies(name[..1]), new Consent(true, new DateTime(2024, 3, 1, 2, 0, 0, DateTimeKind.Utc), "seed", "assisted-agency"));
-        var visits = Enumerable.Range(0, r.Next(0, 9))
+        var visits = Enumerable.Range(0, Math.Max(minVisits, r.Next(0, 9)))
             .Select(i => new VisitRecord(new DateTime(2026, 10, 1, 2, 0, 0, DateTimeKind.Utc).AddDays(-14 * i), gridWorkerId, "care-visit", null))
             .ToList();
         return (profile, visits);

@@ -60,10 +60,12 @@ public sealed class TaskStore(ApiClient api, LocalStore store, Browser browser)
         {
             var task = await api.GetAsync<TaskDto>($"api/tasks/{id}");
             Details[id] = task;
+            FromCache = false; // what this page shows came from the server just now
             foreach (var q in Pending.Where(q => q.TaskId == id)) ApplyLocally(q.TaskId, q.Verb);
             await store.SetAsync("task-details", Details);
         }
-        catch (HttpRequestException) { }
+        catch (HttpRequestException) { FromCache = true; }
+        Changed?.Invoke();
         return Details.GetValueOrDefault(id);
     }
 

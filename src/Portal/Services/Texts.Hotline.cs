@@ -57,6 +57,7 @@ public static partial class Texts
         ["wo.stage.HandedBack"] = ("已退回", "Handed back"),
         ["wo.stage.Answered"] = ("已答复", "Answered"),
         ["wo.stage.Closed"] = ("已办结", "Closed"),
+        ["wo.stage.HandledByGrid"] = ("网格员办理中", "Handled by a grid worker"),
         ["wo.category"] = ("诉求分类", "Category"),
         ["wo.grade"] = ("类型", "Grade"),
         ["wo.urgency"] = ("紧急程度", "Urgency"),

@@ -44,6 +44,8 @@ public sealed class ProbeRequests(AccessWorld world)
         (_, "token") => "not-a-token",
         (_, "kind") => "Region",
         (_, "unitId") => place.Village,
+        (_, "attachmentId") => "0000000000000000",
+        (_, "keyId") => "probe-key",
         (_, "department") => "民政局",
         (_, "slotId") => DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + "-00000000",
         (_, "month") => DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture),

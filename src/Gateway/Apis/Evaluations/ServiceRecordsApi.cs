@@ -21,8 +21,8 @@ public static class ServiceRecordsApi
         app.MapPost("/api/service-records", Register).WithTags("Evaluations").WithName("RegisterServiceRecord")
             .WithSummary("Register a completed window service or delegated item so it can be rated (Idempotency-Key honoured).")
             .RequireAuthorization(p => p.RequireRole(Roles.CenterStaff, Roles.Coordinator, Roles.Admin));
-        api.MapGet("/{id}", Get).WithName("GetServiceRecord").WithSummary("A service record with its evaluation.")
-            .RequireAuthorization(p => p.RequireRole(EvaluationMapping.StaffRoles));
+        api.MapGet("/{id}", Get).WithName("GetServiceRecord").WithSummary("A service record with its evaluation (a resident reads their own).")
+            .RequireAuthorization(p => p.RequireRole([.. EvaluationMapping.StaffRoles, Roles.Resident]));
         api.MapPost("/{id}/qr-token", IssueQrToken).WithName("IssueEvaluationQrToken")
             .WithSummary("Print the window slip: a single-use, expiring rating link for the slip's QR code, shown once (a second print is 409). Center staff, coordinators and admins only; a slip printed by the staff member who served or registered the service gives a flagged rating.")
             .RequireAuthorization(p => p.RequireRole(Roles.CenterStaff, Roles.Coordinator, Roles.Admin));

@@ -4,9 +4,12 @@ namespace Grid.Gateway.Apis.Hotline;
 
 public static class HotlineApis
 {
-    /// <summary>Open311's keys from "Grid:Open311" (the grains' time limits are bound with the cluster, see AddGridHotline).</summary>
-    public static void AddGridHotlineApi(this IHostApplicationBuilder builder) =>
+    /// <summary>Open311's keys from "Grid:Open311" and the attachment store (the grains' time limits are bound with the cluster, see AddGridHotline).</summary>
+    public static void AddGridHotlineApi(this IHostApplicationBuilder builder)
+    {
         builder.Services.Configure<Open311Options>(builder.Configuration.GetSection("Grid:Open311"));
+        builder.Services.AddSingleton(sp => new AttachmentStore(sp.GetRequiredService<IConfiguration>()["Grid:DataDirectory"] ?? ".data"));
+    }
 
     public static void MapHotlineApis(this IEndpointRouteBuilder app)
     {
@@ -16,5 +19,6 @@ public static class HotlineApis
         app.MapWhistlesApi();
         app.MapHeadScheduleApi();
         app.MapPublicHotlineApi();
+        app.MapOpen311KeysApi();
     }
 }

@@ -36,7 +36,7 @@ public static class HotlineBoardsApi
             ? k : throw ValidationException.For("kind", "Use Region or Department."), unitId));
         await s.Access.RequireAsync(Act.Work, unit.WorkTarget(), "This is not your unit's inbox.");
         var orders = await s.Grains.GetGrain<IWorkOrderListGrain>(WorkOrderLists.Unit(unit)).ListAsync();
-        var open = orders.Where(o => o.Unit == unit && o.Stage is WorkOrderStage.Dispatched or WorkOrderStage.SignedFor)
+        var open = orders.Where(o => o.Unit == unit && o.Stage is WorkOrderStage.Dispatched or WorkOrderStage.SignedFor or WorkOrderStage.HandledByGrid)
             .OrderBy(o => o.AnswerDueUtc).Select(o => o.ToDto()).ToList();
         return TypedResults.Ok(paging.Of(open));
     }
@@ -78,7 +78,7 @@ public static class HotlineBoardsApi
     }
 
     /// <summary>A region unit's orders count in the regions holding the unit; a department's, or one not dispatched, by its place (the city's scope holds all).</summary>
-    private static bool In(string scope, WorkOrderSummary o) =>
+    internal static bool In(string scope, WorkOrderSummary o) =>
         o.Unit is { Kind: HandlingUnitKind.Region } u ? RegionCodes.Contains(scope, u.Id)
         : scope == RegionCodes.City || (o.RegionCode is { } r && RegionCodes.Contains(scope, r));
 

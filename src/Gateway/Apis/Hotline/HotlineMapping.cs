@@ -34,8 +34,14 @@ public static class HotlineMapping
             o.PendingExtension is { } p ? new PendingExtensionDto(p.WorkingDays, p.Reason, ShanghaiTime.Show(p.AskedAtUtc)) : null,
             o.Extensions, s.Supervisions, o.Answer, s.Rating, s.Resolved,
             withCaller ? i.CallerName : null, withCaller ? i.CallerPhone : null, s.Version,
-            [.. o.History.Select(e => new WorkOrderEventDto(ShanghaiTime.Show(e.AtUtc), e.Actor, e.Action, e.Detail))]);
+            [.. o.History.Select(e => new WorkOrderEventDto(ShanghaiTime.Show(e.AtUtc), e.Actor, e.Action, e.Detail))],
+            s.MergedInto, [.. (o.Merged ?? []).Select(m => new MergedOrderDto(m.Id, withCaller ? m.CallerName : null, withCaller ? m.CallerPhone : null,
+                ShanghaiTime.Show(m.AtUtc), m.By, m.Reason))],
+            [.. (o.Attachments ?? []).Select(a => a.ToDto())], o.TaskId);
     }
+
+    public static WorkOrderAttachmentDto ToDto(this WorkOrderAttachment a) =>
+        new(a.Id, a.Name, a.ContentType, a.Size, a.Sha256, a.By, ShanghaiTime.Show(a.AtUtc));
 
     public static WorkOrderSummaryDto ToDto(this WorkOrderSummary s) => new(s.Id, s.Category, s.Grade, s.Stage, s.Unit?.Kind, s.Unit?.Id,
         s.RegionCode, ShanghaiTime.Show(s.ReceivedAtUtc), Show(s.SignForDueUtc), Show(s.AnswerDueUtc), s.SignedInTime, s.AnsweredInTime,

@@ -20,7 +20,7 @@ public sealed record HotlineServices(IGrainFactory Grains, AccessService Access,
     {
         var caller = await Access.CallerAsync();
         var withCaller = await Access.AllowsAsync(Act.Read, order.ReadTarget(Kind.WorkOrderCaller))
-            && (order.Intake.CallerName ?? order.Intake.CallerPhone) is not null;
+            && ((order.Intake.CallerName ?? order.Intake.CallerPhone) is not null || order.Merged is { Count: > 0 });
         if (withCaller)
             await Audit.WriteAsync(caller.Actor, "workorder.caller.read", "workorder", order.Id, order.RegionCode ?? RegionCodes.City, "caller name and phone shown");
         return order.ToDto(withCaller);

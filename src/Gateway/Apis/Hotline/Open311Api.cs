@@ -1,11 +1,10 @@
 using Grid.Contracts;
 using Grid.Grains.Common;
 using Grid.Grains.Hotline;
-using Microsoft.Extensions.Options;
 
 namespace Grid.Gateway.Apis.Hotline;
 
-/// <summary>"Grid:Open311": the API keys accepted from configuration (demo and tests).</summary>
+/// <summary>"Grid:Open311": the API keys accepted from configuration (demo and tests), valid for the whole city; admins issue scoped ones (Open311KeysApi).</summary>
 public sealed class Open311Options
 {
     public List<string> ApiKeys { get; set; } = [];
@@ -60,7 +59,4 @@ public static class Open311Api
             return Open311Answer.Error(status, refused.Message).ToResult(format);
         }
     }
-
-    public static bool KeyAccepted(IOptions<Open311Options> options, string? key) =>
-        !string.IsNullOrEmpty(key) && options.Value.ApiKeys.Any(k => k.Length > 0 && string.Equals(k, key, StringComparison.Ordinal));
 }

@@ -19,7 +19,8 @@ public static class Open311Requests
         {
             if (!http.HasFormContentType) throw ValidationException.For("body", "Send the request form-encoded (application/x-www-form-urlencoded).");
             var form = await http.ReadFormAsync();
-            if (!Open311Api.KeyAccepted(keys, form["api_key"])) throw new ForbiddenException("api_key is missing or not valid.");
+            var jurisdiction = await Open311KeysApi.JurisdictionOfAsync(form["api_key"], keys, grains)
+                ?? throw new ForbiddenException("api_key is missing or not valid.");
             var code = form["service_code"].ToString();
             if (string.IsNullOrWhiteSpace(code)) throw ValidationException.For("service_code", "service_code is required.");
             var category = HotlineCategories.Find(code) ?? throw ValidationException.For("service_code", $"service_code '{code}' is not a service; see services.{format}.");
@@ -29,9 +30,11 @@ public static class Open311Requests
             var name = string.Join(' ', new[] { Text(form["first_name"], 25), Text(form["last_name"], 25) }.OfType<string>());
             var attributes = form.Keys.Where(k => k.StartsWith("attribute[", StringComparison.Ordinal) && k.EndsWith(']'))
                 .Take(20).ToDictionary(k => k[10..^1], k => Text(form[k], 200) ?? "");
+            // A scoped key's point must lie in its jurisdiction (the order checks it when it locates the point); an address alone is taken to lie there.
+            var scoped = jurisdiction == RegionCodes.City ? null : jurisdiction;
             var intake = new WorkOrderIntake(WorkOrderChannel.Open311, category.Code, category.DefaultGrade, Urgency.Routine, null,
-                Text(form["description"], 2000) ?? category.Name, lat, lng, address, null, name.Length > 0 ? name : null, Text(form["phone"], 20),
-                DispatchToTownship: true, attributes);
+                Text(form["description"], 2000) ?? category.Name, lat, lng, address, lat is null ? scoped : null, name.Length > 0 ? name : null, Text(form["phone"], 20),
+                DispatchToTownship: true, attributes, Jurisdiction: scoped);
             var order = await grains.GetGrain<IWorkOrderGrain>(HotlineMapping.NewOrderId(clock)).CreateAsync(intake, new HotlineActor("open311", "Open311Client"));
             return new Open311Answer("service_requests", [new Open311Element("request").With("service_request_id", order.Id).With("token", order.Id)
                 .With("service_notice", Notice(order)).With("account_id", null)]);
@@ -90,7 +93,9 @@ public static class Open311Requests
         WorkOrderStage.Received or WorkOrderStage.HandedBack => "已受理, 待派单 (received, waiting for dispatch)",
         WorkOrderStage.Dispatched => "已派单 (dispatched to the handling unit)",
         WorkOrderStage.SignedFor => "办理中 (being handled)",
+        WorkOrderStage.HandledByGrid => "网格员办理中 (being handled by a grid worker)",
         WorkOrderStage.Answered => "已答复 (answered)",
+        _ when o.Summary.MergedInto is { } into => $"已合并至 {into} (merged into {into})",
         _ => "已办结 (closed)",
     };
 

@@ -49,7 +49,7 @@ public static class PublicHotlineApi
     /// <summary>The month's closed orders that match, latest answered first.</summary>
     private static async Task<List<WorkOrderSummary>> ClosedAsync(HotlineServices s, string? month, string? category, string? unitId) =>
         [.. (await HotlineBoardsApi.MonthAsync(s, MonthOrNow(s, month)))
-            .Where(o => o.Stage == WorkOrderStage.Closed && (category is null || o.Category == category) && (unitId is null || o.Unit?.Id == unitId))
+            .Where(o => o.Stage == WorkOrderStage.Closed && o.MergedInto is null && (category is null || o.Category == category) && (unitId is null || o.Unit?.Id == unitId))
             .OrderByDescending(o => o.AnsweredAtUtc).ThenBy(o => o.Id, StringComparer.Ordinal)];
 
     private static string MonthOrNow(HotlineServices s, string? month) =>

@@ -37,6 +37,10 @@ public static class WorkOrdersApi
             HotlineMapping.AgentRoles, (WorkOrderCallbackRequest r) => new(A.Callback, Text: r.Note, Rating: r.Rating, Resolved: r.Resolved));
         Step(api, "/{id}/reopen", "ReopenWorkOrder", "Re-open a closed order the caller was not satisfied with; it goes back to the same unit with fresh clocks.",
             HotlineMapping.AgentRoles, (WorkOrderReasonRequest r) => new(A.Reopen, Text: r.Reason));
+        Step(api, "/{id}/dispatch-to-grid", "DispatchWorkOrderToGrid", "Dispatch an assisted-agency order (one with a catalog item) straight to a grid worker: it becomes the resident's request, offered to the best worker; answer it once the task is completed.",
+            HotlineMapping.AgentRoles, (GridDispatchRequest r) => new(A.DispatchToGrid, Text: r.Note, ResidentId: r.ResidentId));
+        api.MapWorkOrderMergeApi();
+        api.MapWorkOrderAttachmentsApi();
         return api;
     }
 

@@ -16,13 +16,21 @@ public static class ResidentsApi
 
     public static RouteGroupBuilder MapResidentsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/residents").WithTags("Residents").RequireAuthorization(p => p.RequireRole(PeopleRoles));
-        api.MapGet("/", SearchResidents).WithName("SearchResidents").WithSummary("Search residents in your scope by name, need, grid or region (paged).");
-        api.MapGet("/{id}", GetResident).WithName("GetResident").WithSummary("A resident, with ID number, phones and address masked unless your role needs them.");
-        api.MapPost("/", CreateResident).WithName("CreateResident").WithSummary("Register a resident; the home location picks the grid. Send Idempotency-Key when retrying.");
-        api.MapPut("/{id}", UpdateResident).WithName("UpdateResident").WithSummary("Replace a resident's record (If-Match required).");
-        api.MapGet("/{id}/visits", GetVisits).WithName("GetResidentVisits").WithSummary("A resident's visit history, newest first (paged).");
-        api.MapPost("/{id}/visits", AddVisit).WithName("AddResidentVisit").WithSummary("Record a visit to a resident.");
+        var api = app.MapGroup("/api/residents").WithTags("Residents");
+        // Staff search and write; a resident also reads their own record and visits (the access rules allow only their own).
+        string[] readers = [.. PeopleRoles, Roles.Resident];
+        api.MapGet("/", SearchResidents).WithName("SearchResidents").WithSummary("Search residents in your scope by name, need, grid or region (paged).")
+            .RequireAuthorization(p => p.RequireRole(PeopleRoles));
+        api.MapGet("/{id}", GetResident).WithName("GetResident").WithSummary("A resident, with ID number, phones and address masked unless your role needs them (a resident sees their own in full).")
+            .RequireAuthorization(p => p.RequireRole(readers));
+        api.MapPost("/", CreateResident).WithName("CreateResident").WithSummary("Register a resident; the home location picks the grid. Send Idempotency-Key when retrying.")
+            .RequireAuthorization(p => p.RequireRole(PeopleRoles));
+        api.MapPut("/{id}", UpdateResident).WithName("UpdateResident").WithSummary("Replace a resident's record (If-Match required).")
+            .RequireAuthorization(p => p.RequireRole(PeopleRoles));
+        api.MapGet("/{id}/visits", GetVisits).WithName("GetResidentVisits").WithSummary("A resident's visit history, newest first (paged).")
+            .RequireAuthorization(p => p.RequireRole(readers));
+        api.MapPost("/{id}/visits", AddVisit).WithName("AddResidentVisit").WithSummary("Record a visit to a resident.")
+            .RequireAuthorization(p => p.RequireRole(PeopleRoles));
         return api;
     }
 

@@ -102,9 +102,11 @@ public static class AccessRules
         [(Kind.Resident, Act.Read)] = [Admin, .. InRegion(Roles.Coordinator, Roles.CenterStaff),
             new(Roles.Worker, Relation.ServesGrid), new(Roles.Resident, Relation.Self)],
         [(Kind.Resident, Act.Change)] = [Admin, .. InRegion(Roles.Coordinator, Roles.CenterStaff)],
-        // ID numbers: the resident's own center only; phones and address: those who visit or call.
-        [(Kind.ResidentIdNumber, Act.Read)] = [Admin, new(Roles.CenterStaff, Relation.InRegion)],
-        [(Kind.ResidentContact, Act.Read)] = [Admin, new(Roles.CenterStaff, Relation.InRegion), new(Roles.Worker, Relation.ServesGrid)],
+        // ID numbers: the resident's own center only; phones and address: those who visit or call. A resident
+        // always sees their own (the right to access one's personal data).
+        [(Kind.ResidentIdNumber, Act.Read)] = [Admin, new(Roles.CenterStaff, Relation.InRegion), new(Roles.Resident, Relation.Self)],
+        [(Kind.ResidentContact, Act.Read)] = [Admin, new(Roles.CenterStaff, Relation.InRegion), new(Roles.Worker, Relation.ServesGrid),
+            new(Roles.Resident, Relation.Self)],
 
         [(Kind.Worker, Act.Read)] = [Admin, .. InRegion(Roles.Coordinator, Roles.CenterStaff, Roles.Worker)],
         [(Kind.Worker, Act.Change)] = [Admin, .. InRegion(Roles.Coordinator, Roles.CenterStaff)],
