@@ -2,7 +2,7 @@ namespace Grid.Portal.Services;
 
 public static partial class Texts
 {
-    /// <summary>The hotline's public page, whistle orders (Art. 31) and the department heads' schedule (Art. 26).</summary>
+    /// <summary>The hotline's public page, whistle orders (Art. 31), the department heads' schedule (Art. 26) and duplicate proposals.</summary>
     private static Dictionary<string, (string, string)> HotlineBoards() => new()
     {
         ["nav.public12345"] = ("12345 公开", "12345 public"),
@@ -76,6 +76,15 @@ public static partial class Texts
         ["wh.reportIn"] = ("报到", "Report in"),
         ["wh.reported"] = ("已报到 {0}。", "Reported in to {0}."),
         ["wh.needNote"] = ("请填写报到情况。", "Write the report."),
+        ["dup.title"] = ("可能重复的工单", "Possible duplicates"),
+        ["dup.none"] = ("未发现可能重复的工单。", "No likely duplicates."),
+        ["dup.reason.SameCaller"] = ("同一来电人", "Same caller"),
+        ["dup.reason.SamePlaceAndCategory"] = ("同地点同类诉求", "Same place and category"),
+        ["dup.distance"] = ("相距 {0}", "{0} apart"),
+        ["dup.merge"] = ("合并至 {0}", "Merge into {0}"),
+        ["dup.because"] = ("重复工单：{0}", "Duplicate: {0}"),
+        ["dup.merged"] = ("已合并至 {0}。", "Merged into {0}."),
+        ["wo.mergedInto"] = ("已合并至", "Merged into"),
         ["stats.csv"] = ("下载 CSV", "Download CSV"),
     };
 }
