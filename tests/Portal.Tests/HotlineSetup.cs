@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Grid.Contracts;
 using Grid.Testing;
+using Microsoft.Playwright;
 
 namespace Grid.Portal.Tests;
 
@@ -32,6 +33,23 @@ public static class HotlineSetup
         throw new InvalidOperationException($"No township of {county} holds the centre of its own bounding box.");
     }
 
+    /// <summary>The middle of a region's bounding box, where <see cref="ClickableTownshipAsync"/> found its township.</summary>
+    public static async Task<(double Lat, double Lng)> CentreAsync(HttpClient client, string code)
+    {
+        var detail = (await client.GetFromJsonAsync<RegionDetailDto>($"/api/regions/{code}", Json.Options))!;
+        return Centre(((JsonElement)detail.Geometry!).GetProperty("coordinates"));
+    }
+
+    /// <summary>On the intake screen: the county chosen, a click in the middle of the township's drawn shape, and the marker set there.</summary>
+    public static async Task PickOnMapAsync(IPage agent, string countyName, string township)
+    {
+        await agent.GetByLabel("区县").SelectOptionAsync(new SelectOptionValue { Label = countyName });
+        var shape = agent.Locator($"svg.map path[data-grid='{township}']");
+        await Assertions.Expect(shape).ToHaveCountAsync(1, new() { Timeout = 90_000 });
+        await shape.ClickAsync();
+        await Assertions.Expect(agent.Locator("svg.map circle.marker")).ToHaveCountAsync(1);
+    }
+
     /// <summary>An order about an address in a township, dispatched to another township and handed back by its unit.</summary>
     public static async Task<string> HandedBackAsync(HttpClient agent, HttpClient unit, string township, string wrongTownship)
     {
@@ -46,6 +64,14 @@ public static class HotlineSetup
         var id = await DispatchedAsync(agent, township, township);
         await StepAsync(unit, id, "sign-for", new { });
         await StepAsync(unit, id, "answer", new AnswerWorkOrderRequest("已派人更换灯泡"));
+        return id;
+    }
+
+    /// <summary>An order answered by its township's unit and called back by the center: closed, so it is published.</summary>
+    public static async Task<string> ClosedAsync(HttpClient agent, HttpClient unit, string township)
+    {
+        var id = await AnsweredAsync(agent, unit, township);
+        await StepAsync(agent, id, "callback", new WorkOrderCallbackRequest(Satisfaction.Satisfied, true, null));
         return id;
     }
 

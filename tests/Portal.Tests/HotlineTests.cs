@@ -21,11 +21,7 @@ public sealed class HotlineTests(PortalFixture portal)
         // The agent (the data bureau runs the hotline center) files the call with a click on the map, at a desk.
         var agent = await portal.PageAsync(1280, 900);
         await PortalFixture.SignInAsync(agent, DemoAccounts.DataBureau, "hotline/intake");
-        await agent.GetByLabel("区县").SelectOptionAsync(new SelectOptionValue { Label = "通城县" });
-        var shape = agent.Locator($"svg.map path[data-grid='{township}']");
-        await Assertions.Expect(shape).ToHaveCountAsync(1, new() { Timeout = 90_000 });
-        await shape.ClickAsync();
-        await Assertions.Expect(agent.Locator("svg.map circle.marker")).ToHaveCountAsync(1);
+        await HotlineSetup.PickOnMapAsync(agent, "通城县", township);
         await Assertions.Expect(agent.GetByText(new Regex("^定位：通城县 " + townshipName))).ToBeVisibleAsync();
         await agent.GetByLabel("姓名", new() { Exact = true }).FillAsync("赵六");
         await agent.GetByLabel("电话", new() { Exact = true }).FillAsync("13600000000");

@@ -26,9 +26,25 @@ public sealed class ApiClient(HttpClient http, Session session)
 
     public async Task<string> GetTextAsync(string path)
     {
-        using var response = await SendWithRefreshAsync(() => Request(HttpMethod.Get, path, null, null, null));
-        if (!response.IsSuccessStatusCode) throw await ApiException.FromAsync(response);
+        using var response = await CheckedAsync(HttpMethod.Get, path);
         return await response.Content.ReadAsStringAsync();
+    }
+
+    /// <summary>A file as the server wrote it (a CSV keeps its byte-order mark, so a spreadsheet reads it as UTF-8).</summary>
+    public async Task<byte[]> GetBytesAsync(string path)
+    {
+        using var response = await CheckedAsync(HttpMethod.Get, path);
+        return await response.Content.ReadAsByteArrayAsync();
+    }
+
+    public async Task DeleteAsync(string path) => (await CheckedAsync(HttpMethod.Delete, path)).Dispose();
+
+    /// <summary>A body-less request's response, or the refusal thrown.</summary>
+    private async Task<HttpResponseMessage> CheckedAsync(HttpMethod method, string path)
+    {
+        var response = await SendWithRefreshAsync(() => Request(method, path, null, null, null));
+        if (response.IsSuccessStatusCode) return response;
+        using (response) throw await ApiException.FromAsync(response);
     }
 
     public async Task<Tagged<T>> SendAsync<T>(HttpMethod method, string path, object? body = null, string? idempotencyKey = null, string? ifMatch = null)

@@ -41,6 +41,16 @@ public sealed class HotlineDirectory(ApiClient api)
     public Task NamesAsync(IEnumerable<string?> codes) =>
         Task.WhenAll(codes.OfType<string>().Where(RegionCodes.IsValid).Distinct().Select(RegionNameAsync));
 
+    /// <summary>The townships under a county, or under each county of the city; their names are kept for <see cref="UnitName"/>.</summary>
+    public async Task<List<RegionDto>> TownshipsUnderAsync(string region)
+    {
+        var counties = RegionCodes.LevelOf(region) == RegionLevel.City
+            ? (await api.GetAsync<List<RegionDto>>($"api/regions/{region}/children")).Select(c => c.Code).ToList() : [region];
+        var townships = (await Task.WhenAll(counties.Select(c => api.GetAsync<List<RegionDto>>($"api/regions/{c}/children")))).SelectMany(t => t).ToList();
+        foreach (var t in townships) _names.TryAdd(t.Code, Task.FromResult(t.Name));
+        return townships;
+    }
+
     public string UnitName(HandlingUnitKind? kind, string? id) => kind switch
     {
         HandlingUnitKind.Region when id is not null => KnownName(id) ?? id,

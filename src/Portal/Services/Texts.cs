@@ -8,7 +8,7 @@ public static partial class Texts
     private static Dictionary<string, (string, string)> Build()
     {
         var all = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
-        foreach (var part in new[] { Common(), Worker(), Center(), Coordinator(), Public(), Hotline() })
+        foreach (var part in new[] { Common(), Worker(), Center(), Coordinator(), Public(), Hotline(), HotlineBoards() })
             foreach (var (k, v) in part) all[k] = v;
         return all;
     }

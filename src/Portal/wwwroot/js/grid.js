@@ -18,6 +18,16 @@ window.grid = {
     await navigator.serviceWorker.ready;
     return !!(await caches.match(new URL('index.html', document.baseURI).href));
   },
+  // Saves bytes the portal fetched with its token (a plain link would go without it) as a file.
+  download: (name, bytes, type) => {
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(new Blob([bytes], { type }));
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(a.href), 10000);
+  },
   setLang: l => { document.documentElement.lang = l; },
   // A click's screen position in the SVG's own (viewBox) units, whatever its size and aspect.
   svgPoint: (svg, x, y) => {
