@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using Grid.Contracts;
 using Grid.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Grid.Gateway.Tests;
 
@@ -88,6 +89,19 @@ public sealed class LiveNoticeTests(GatewayFactory gateway)
         // Without a token there is no stream.
         using var anonymous = gateway.CreateClient();
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/notifications/stream")).StatusCode);
+    }
+
+    [Fact]
+    public async Task PendingSmsGoesOutThroughTheRegisteredSender()
+    {
+        var grains = gateway.Services.GetRequiredService<IGrainFactory>();
+        var queue = grains.GetGrain<Grid.Grains.Evaluations.IOutgoingSmsGrain>("sms-test-" + Guid.NewGuid().ToString("N"));
+        await queue.QueueAsync(new Grid.Grains.Evaluations.OutgoingSms("m1", "13800000000", "请评价本次服务", "record-1", DateTime.UtcNow));
+        Assert.Single(await queue.PendingAsync(10));
+        Assert.IsType<Grid.Grains.Common.LogOnlySmsSender>(gateway.Services.GetRequiredService<Grid.Grains.Common.ISmsSender>());
+
+        Assert.Equal(1, await queue.SendPendingAsync(10));
+        Assert.Empty(await queue.PendingAsync(10));
     }
 
     /// <summary>A fresh request, moved to the worker if dispatch chose another: the worker's inbox gets an offer.</summary>

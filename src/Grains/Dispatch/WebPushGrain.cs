@@ -35,8 +35,11 @@ public sealed class WebPushState
 }
 
 public sealed class WebPushGrain(
-    [PersistentState("webpush", GridStorage.Name)] IPersistentState<WebPushState> state, IWebPushSender sender, ILogger<WebPushGrain> logger) : Grain, IWebPushGrain
+    [PersistentState("webpush", GridStorage.Name)] IPersistentState<WebPushState> state, IServiceProvider services, ILogger<WebPushGrain> logger) : Grain, IWebPushGrain
 {
+    // Optional: a host without AddGridNotifications (a bare test silo) stores subscriptions and sends nothing.
+    private readonly IWebPushSender? _sender = services.GetService(typeof(IWebPushSender)) as IWebPushSender;
+
     /// <summary>A person with more browsers than this drops the oldest subscription.</summary>
     public const int Keep = 10;
 
@@ -59,7 +62,7 @@ public sealed class WebPushGrain(
 
     public async Task SendAsync(Notification notification)
     {
-        if (state.State.Items.Count == 0) return;
+        if (state.State.Items.Count == 0 || _sender is not { } sender) return;
         var gone = new List<string>();
         foreach (var s in state.State.Items)
         {

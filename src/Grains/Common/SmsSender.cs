@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace Grid.Grains.Dispatch;
+namespace Grid.Grains.Common;
 
 /// <summary>
 /// The seam for a real SMS gateway: register an implementation before AddGridNotifications and the
