@@ -93,3 +93,12 @@ public sealed record CareVisitQueuedDto(string Region, DateOnly Date, int Townsh
 public sealed record CareVisitPreviewItemDto(string VillageCode, string ResidentId, string TaskId);
 
 public sealed record CareVisitPreviewDto(string Region, DateOnly Date, IReadOnlyList<CareVisitPreviewItemDto> WouldCreate);
+
+/// <summary>A browser's Web Push subscription, as PushManager.subscribe() gives it (keys base64url).</summary>
+public sealed record PushSubscriptionRequest(string Endpoint, string P256dh, string Auth);
+
+/// <summary>The VAPID public key a browser passes to PushManager.subscribe() as applicationServerKey; null when push is off.</summary>
+public sealed record PushKeyDto(string? PublicKey);
+
+/// <summary>A stored push subscription of the caller's inbox (its keys are not given back).</summary>
+public sealed record PushSubscriptionDto(string Endpoint, DateTimeOffset SavedAt);

@@ -14,6 +14,8 @@ builder.Services.AddScoped<ApiClient>();
 builder.Services.AddScoped<LocalStore>();
 builder.Services.AddScoped<Browser>();
 builder.Services.AddScoped<TaskStore>();
+builder.Services.AddScoped<LiveNotices>();
+builder.Services.AddScoped<PushSetup>();
 builder.Services.AddScoped<HotlineDirectory>();
 
 var host = builder.Build();

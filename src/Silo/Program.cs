@@ -27,6 +27,7 @@ builder.Services.AddSerilog(log => log.ReadFrom.Configuration(builder.Configurat
     .WriteTo.Console()
     .WriteTo.File(new CompactJsonFormatter(), Path.Combine(dataPath, "logs", $"silo-{siloPort}-.clef"), rollingInterval: RollingInterval.Day));
 builder.Services.AddGridDispatch(builder.Configuration);
+builder.Services.AddGridNotifications(builder.Configuration, generateInto: null); // a cluster configures its VAPID keys
 builder.Services.AddGridHotline(builder.Configuration);
 // Resident and worker state is sealed with this key ring: every silo (and gateway) of a cluster shares Grid:DataProtection:KeysPath.
 // No default: a per-silo ring would leave each silo unable to open what another sealed.

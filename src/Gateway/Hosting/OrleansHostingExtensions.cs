@@ -18,6 +18,7 @@ public static class OrleansHostingExtensions
     public static void AddGridOrleans(this WebApplicationBuilder builder, GridOptions options)
     {
         builder.Services.AddGridDispatch(builder.Configuration);
+        builder.Services.AddGridNotifications(builder.Configuration, options.Mode == GridMode.Cluster ? null : options.DataPath);
         builder.Services.AddGridHotline(builder.Configuration);
         // Resident and worker grains seal personal data with it (embedded); a cluster gateway reads the same ring.
         builder.Services.AddGridPersonalData(PersonalDataServiceExtensions.KeysPath(options.DataProtection.KeysPath, options.DataPath));

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using Orleans.Utilities;
 using Grid.Grains.Common;
 using Grid.Storage;
 
@@ -139,9 +141,16 @@ public sealed class NotificationInboxState
 /// (and deletes the one that falls off), never the whole list.
 /// </summary>
 public sealed class NotificationInboxGrain(
-    [PersistentState("inbox", GridStorage.Name)] IPersistentState<NotificationInboxState> legacy, IGrainRowStore store) : Grain, INotificationInboxGrain
+    [PersistentState("inbox", GridStorage.Name)] IPersistentState<NotificationInboxState> legacy, IGrainRowStore store,
+    ILogger<NotificationInboxGrain> logger) : Grain, INotificationInboxGrain
 {
     public const int Keep = 500;
+
+    /// <summary>How long an open connection stays registered without renewing (a gateway that died drops out by itself).</summary>
+    public static readonly TimeSpan ObserverLease = TimeSpan.FromMinutes(2);
+
+    private ObserverManager<INotificationObserver>? _observers;
+    private ObserverManager<INotificationObserver> Observers => _observers ??= new(ObserverLease, logger);
 
     // Oldest first, as the keys sort; the page reads it from the end.
     private readonly List<(string Key, Notification Item)> _items = [];
@@ -173,6 +182,27 @@ public sealed class NotificationInboxGrain(
             _ids.Remove(_items[0].Item.Id);
             _items.RemoveAt(0);
         }
+        // Stored: now tell open pages (one-way) and the browsers subscribed to push (one-way, best effort).
+        if (_observers is { Count: > 0 }) await _observers.Notify(o => o.NoticeAsync(notification));
+        GrainFactory.GetGrain<IWebPushGrain>(this.GetPrimaryKeyString()).SendAsync(notification).Ignore();
+    }
+
+    public Task<IReadOnlyList<Notification>> AfterAsync(string afterId, int take)
+    {
+        var at = _items.FindIndex(i => i.Item.Id == afterId);
+        return Task.FromResult<IReadOnlyList<Notification>>([.. _items.Skip(at + 1).Take(Math.Clamp(take, 1, Keep)).Select(i => i.Item)]);
+    }
+
+    public Task SubscribeAsync(INotificationObserver observer)
+    {
+        Observers.Subscribe(observer, observer);
+        return Task.CompletedTask;
+    }
+
+    public Task UnsubscribeAsync(INotificationObserver observer)
+    {
+        Observers.Unsubscribe(observer);
+        return Task.CompletedTask;
     }
 
     public Task<NotificationPage> ListAsync(int skip, int take) =>

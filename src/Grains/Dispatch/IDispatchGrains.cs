@@ -46,6 +46,13 @@ public interface INotificationInboxGrain : IGrainWithStringKey
 {
     [Alias("add")] Task AddAsync(Notification notification);
     [Alias("list")] Task<NotificationPage> ListAsync(int skip, int take);
+
+    /// <summary>Notices stored after the one with <paramref name="afterId"/>, oldest first (all kept ones when it has fallen off): a reconnecting stream's replay.</summary>
+    [Alias("after")] Task<IReadOnlyList<Notification>> AfterAsync(string afterId, int take);
+
+    /// <summary>Registers an open connection to be told each new notice; lapses unless renewed within <see cref="NotificationInboxGrain.ObserverLease"/>.</summary>
+    [Alias("subscribe")] Task SubscribeAsync(INotificationObserver observer);
+    [Alias("unsubscribe")] Task UnsubscribeAsync(INotificationObserver observer);
 }
 
 /// <summary>

@@ -5,9 +5,10 @@ using Grid.Storage;
 namespace Grid.Grains.Evaluations;
 
 /// <summary>
-/// Text messages waiting for the SMS gateway, one queue per village ("sms-outbox" rows). Grid sends
-/// nothing itself: a gateway adapter takes <see cref="PendingAsync"/> and acknowledges with
-/// <see cref="MarkSentAsync"/>. No HTTP route reads it, so staff never see a resident's link.
+/// Text messages waiting for the SMS gateway, one queue per village ("sms-outbox" rows). Either a
+/// gateway adapter takes <see cref="PendingAsync"/> and acknowledges with <see cref="MarkSentAsync"/>,
+/// or <see cref="SendPendingAsync"/> sends through the registered <see cref="ISmsSender"/>.
+/// No HTTP route reads it, so staff never see a resident's link.
 /// </summary>
 [Alias("grid.IOutgoingSmsGrain")]
 public interface IOutgoingSmsGrain : IGrainWithStringKey
@@ -18,13 +19,16 @@ public interface IOutgoingSmsGrain : IGrainWithStringKey
     [Alias("pending")] Task<IReadOnlyList<OutgoingSms>> PendingAsync(int take);
 
     [Alias("sent")] Task MarkSentAsync(IReadOnlyList<string> ids);
+
+    /// <summary>Sends up to <paramref name="take"/> pending messages through the ISmsSender and marks those it accepted sent; returns how many.</summary>
+    [Alias("send-pending")] Task<int> SendPendingAsync(int take);
 }
 
 /// <summary>
 /// One row per unsent message: queuing and acknowledging cost one row each however long the queue. The
 /// phone and the text (which holds the resident's rating link) are sealed in the row like any phone.
 /// </summary>
-public sealed class OutgoingSmsGrain(IGrainRowStore store, PersonalDataProtector protector) : Grain, IOutgoingSmsGrain
+public sealed class OutgoingSmsGrain(IGrainRowStore store, PersonalDataProtector protector, IServiceProvider services) : Grain, IOutgoingSmsGrain
 {
     private readonly SortedDictionary<string, OutgoingSms> _pending = new(StringComparer.Ordinal);
     private GrainRows<OutgoingSms> _rows = null!;
@@ -52,5 +56,17 @@ public sealed class OutgoingSmsGrain(IGrainRowStore store, PersonalDataProtector
         if (known.Count == 0) return;
         await _rows.ApplyAsync([], known);
         foreach (var id in known) _pending.Remove(id);
+    }
+
+    public async Task<int> SendPendingAsync(int take)
+    {
+        // Looked up here, not injected: hosts that only queue (tests, adapters) need not register one.
+        var sender = services.GetService(typeof(ISmsSender)) as ISmsSender
+            ?? throw new InvalidOperationException("No ISmsSender is registered (AddGridNotifications registers the log-only one).");
+        var sent = new List<string>();
+        foreach (var m in await PendingAsync(take))
+            if (await sender.SendAsync(m.Phone, m.Text)) sent.Add(m.Id);
+        await MarkSentAsync(sent);
+        return sent.Count;
     }
 }

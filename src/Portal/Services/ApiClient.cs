@@ -22,6 +22,13 @@ public sealed class ApiClient(HttpClient http, Session session)
     public async Task<T> PostAsync<T>(string path, object? body, string? idempotencyKey = null, string? ifMatch = null) =>
         (await SendAsync<T>(HttpMethod.Post, path, body, idempotencyKey, ifMatch)).Value;
 
+    /// <summary>A post whose answer has no body (204).</summary>
+    public async Task PostAsync(string path, object body)
+    {
+        using var response = await SendWithRefreshAsync(() => Request(HttpMethod.Post, path, body, null, null));
+        if (!response.IsSuccessStatusCode) throw await ApiException.FromAsync(response);
+    }
+
     public Task<Tagged<T>> PutAsync<T>(string path, object body, string? ifMatch) => SendAsync<T>(HttpMethod.Put, path, body, null, ifMatch);
 
     public async Task<string> GetTextAsync(string path)

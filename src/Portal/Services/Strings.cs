@@ -30,6 +30,10 @@ public sealed class Strings(IJSRuntime js)
     }
 
     /// <summary>Asia/Shanghai wall time, as every date in the portal is shown.</summary>
+    /// <summary>A live notice in the reader's language: by its kind when the portal knows it, else the server's text.</summary>
+    public string Notice(string kind, string? taskId, string message) =>
+        Texts.All.ContainsKey("notice." + kind) ? F("notice." + kind, taskId) : message;
+
     public static string Time(DateTimeOffset at) => at.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm");
 
     public static string Date(DateTimeOffset at) => at.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd");

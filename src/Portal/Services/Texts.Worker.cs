@@ -5,6 +5,14 @@ public static partial class Texts
     private static Dictionary<string, (string, string)> Worker() => new()
     {
         ["tasks.title"] = ("我的任务", "My tasks"),
+        ["notice.offered"] = ("新任务 {0}，请及时接单。", "New task {0}: please accept it in time."),
+        ["notice.reassigned"] = ("任务 {0} 已改派给其他网格员。", "Task {0} went to another worker."),
+        ["notice.offer-expired"] = ("任务 {0} 超时未接单，已转派。", "Task {0} was not accepted in time and went to another worker."),
+        ["notice.overdue"] = ("任务 {0} 已逾期。", "Task {0} is overdue."),
+        ["notice.queued"] = ("任务 {0} 暂无合适网格员，请中心派单。", "Task {0} found no worker: the center should assign it."),
+        ["notice.open"] = ("查看", "Open"),
+        ["push.enable"] = ("开启消息提醒", "Turn on alerts"),
+        ["push.on"] = ("已开启消息提醒", "Alerts are on"),
         ["tasks.empty"] = ("目前没有任务。", "No tasks right now."),
         ["tasks.refresh"] = ("刷新", "Refresh"),
         ["tasks.cachedAt"] = ("缓存于 {0}", "Saved at {0}"),

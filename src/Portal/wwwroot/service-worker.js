@@ -67,3 +67,16 @@ async function networkFirst(request) {
 function offline() {
   return new Response('', { status: 404, statusText: 'Offline and not cached' });
 }
+
+// Web Push (see Services/PushSetup.cs): the server sends {id, kind, taskId, message}; show it, and a tap opens the task.
+self.addEventListener('push', event => {
+  const notice = event.data ? event.data.json() : { message: '' };
+  event.waitUntil(self.registration.showNotification('网格帮办', {
+    body: notice.message, tag: notice.id, data: { taskId: notice.taskId }, lang: 'zh-CN',
+  }));
+});
+self.addEventListener('notificationclick', event => {
+  event.notification.close();
+  const taskId = event.notification.data && event.notification.data.taskId;
+  event.waitUntil(self.clients.openWindow(new URL(taskId ? 'worker/tasks/' + encodeURIComponent(taskId) : './', self.registration.scope).href));
+});

@@ -51,10 +51,10 @@ public sealed class MalformedInputTests(MalformedWorld world, ITestOutputHelper 
             {
                 var before = store.Version();
                 var started = DateTime.UtcNow;
-                var response = await client.SendAsync(Request(op, input, own, taskId, valid));
+                var response = await ProbeRequests.SendAsync(client, Request(op, input, own, taskId, valid));
                 calls++;
                 var status = (int)response.StatusCode;
-                var body = await response.Content.ReadAsStringAsync();
+                var body = await ProbeRequests.BodyAsync(response);
                 var who = $"{op.Key} [{input}] as {account ?? "a stranger"}";
                 if (status >= 500) failures.Add($"{who}: {status} {Trim(body)}");
                 else if (input.Expected == Expected.UnsupportedMediaType && status != 415) failures.Add($"{who}: expected 415, got {status} {Trim(body)}");

@@ -9,6 +9,18 @@ namespace Grid.Gateway.Tests.Access;
 /// </summary>
 public sealed class ProbeRequests(AccessWorld world)
 {
+    /// <summary>Sends a probe; an event stream (which never ends) answers with its status and headers, and is closed unread.</summary>
+    public static Task<HttpResponseMessage> SendAsync(HttpClient client, HttpRequestMessage request) =>
+        client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+
+    /// <summary>The answer's body, or "" for an event stream (closing it ends the stream at the server).</summary>
+    public static async Task<string> BodyAsync(HttpResponseMessage response)
+    {
+        if (response.Content.Headers.ContentType?.MediaType != "text/event-stream") return await response.Content.ReadAsStringAsync();
+        response.Dispose();
+        return "";
+    }
+
     public string Url(ApiOperation op, AccessWorld.Place place, string? taskId, IReadOnlyDictionary<string, string>? pathOverrides = null)
     {
         var path = op.Path;

@@ -67,14 +67,14 @@ public sealed partial class RouteMatrixTests(AccessWorld world, ITestOutputHelpe
         if (op.HasJsonBody) request.Content = AccessWorld.JsonBody(ProbeRequests.Body(op, place)?.ToJsonString() ?? "{}");
         request.Headers.TryAddWithoutValidation("Idempotency-Key", Guid.NewGuid().ToString("N"));
         if (op.Method is "PUT" or "POST") request.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
-        return await client.SendAsync(request);
+        return await ProbeRequests.SendAsync(client, request);
     }
 
     /// <summary>The answer as a table cell; a 5xx or a refusal that is not a clean problem is a failure on its own.</summary>
     private static async Task<char> CellAsync(ApiOperation op, string who, string place, HttpResponseMessage response, List<string> failures)
     {
         var status = (int)response.StatusCode;
-        var body = await response.Content.ReadAsStringAsync();
+        var body = await ProbeRequests.BodyAsync(response);
         if (status >= 500) failures.Add($"{op.Key} as {who} ({place}): {status} {Trim(body)}");
         if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
         {

@@ -7,6 +7,10 @@ public static partial class ContractExamples
     private static void AddDispatch(Dictionary<Type, object> all)
     {
         const string taskId = ResidentId + "-T0001";
+        all.Put(new PushSubscriptionRequest("https://push.example.invalid/send/abc123",
+            "BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM", "tBHItJI5svbpez7KI4CCXg"));
+        all.Put(new PushSubscriptionDto("https://push.example.invalid/send/abc123", At));
+        all.Put(new PushKeyDto("BEl62iUYgUivxIkv69yViEuiBIa-Ib9-SkvMeAtA3LFgDzkrxZJjSgSnfckjBJuBkr3qBUYIHBQFLXYp5Nksh8U"));
         all.Put(new CreateRequestDto(ResidentId, ItemCode, ["elderly-care"], Urgency.Due, At, At.AddHours(8), RequestChannel.Hotline, null, "老人行动不便,请上门代办"));
         all.Put(new RequestDto(taskId, ResidentId, ItemCode, Urgency.Due, RequestChannel.Hotline, RequesterKind.HotlineOperator,
             TaskStage.Offered, WorkerId, "张帮办", "熟悉该居民,距离 0.3 公里", At.AddDays(3), At));

@@ -34,4 +34,20 @@ window.grid = {
     const p = new DOMPoint(x, y).matrixTransform(svg.getScreenCTM().inverse());
     return [p.x, p.y];
   },
+  // Web Push: whether this browser can, and whether it already has a subscription.
+  pushState: async () => {
+    if (!('serviceWorker' in navigator) || !('PushManager' in window) || !('Notification' in window)) return 'unsupported';
+    const reg = await navigator.serviceWorker.ready;
+    return (await reg.pushManager.getSubscription()) ? 'subscribed' : Notification.permission;
+  },
+  // Asks for permission (from a click) and subscribes with the server's VAPID key; the keys go to the server as base64url.
+  pushSubscribe: async publicKey => {
+    if (await Notification.requestPermission() !== 'granted') return null;
+    const reg = await navigator.serviceWorker.ready;
+    const raw = atob(publicKey.replace(/-/g, '+').replace(/_/g, '/'));
+    const key = Uint8Array.from(raw, c => c.charCodeAt(0));
+    const sub = await reg.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: key });
+    const b64 = buf => btoa(String.fromCharCode(...new Uint8Array(buf))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+    return { endpoint: sub.endpoint, p256dh: b64(sub.getKey('p256dh')), auth: b64(sub.getKey('auth')) };
+  },
 };
