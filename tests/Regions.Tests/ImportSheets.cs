@@ -12,6 +12,16 @@ namespace Grid.Regions.Tests;
 /// <summary>Resident sheets made by the tests, and the import and export calls through the HTTP pipeline.</summary>
 public static class ImportSheets
 {
+    public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /// <summary>Rows as UTF-8 CSV, with or without a BOM.</summary>
+    public static byte[] Csv(IReadOnlyList<Dictionary<string, object?>> rows, bool bom)
+    {
+        var lines = rows.Select(r => string.Join(",", r.Values.Select(Text))).Prepend(string.Join(",", rows[0].Keys));
+        var text = System.Text.Encoding.UTF8.GetBytes(string.Join("\r\n", lines) + "\r\n");
+        return bom ? [0xEF, 0xBB, 0xBF, .. text] : text;
+    }
+
     /// <summary>A name prefix (and birth date) that is this test run's own.</summary>
     public static string Tag() => "导入" + Guid.NewGuid().ToString("N")[..6];
 

@@ -65,6 +65,29 @@ public sealed class ResidentImportTests(GatewayFactory gateway, ITestOutputHelpe
     }
 
     [Fact]
+    public async Task ACentersCsvReadsAlikeWithOrWithoutABomAndImportsIntoItsOwnVillageOnly()
+    {
+        var places = await Places.LoadAsync(gateway);
+        var tag = ImportSheets.Tag();
+        var rows = new[] { places.V1 + "-G01", places.Other + "-G01", places.V1 + "-G01" }.Select((g, i) => ImportSheets.Row(tag, i, places.Inside(g))).ToList();
+        rows[2]["手机"] = "2390000";
+        var withBom = ImportSheets.Csv(rows, bom: true);
+        Assert.Equal(0xEF, withBom[0]);
+
+        foreach (var sheet in new[] { withBom, ImportSheets.Csv(rows, bom: false) })
+        {
+            var report = await ImportSheets.DryRunAsync(gateway, DemoAccounts.Center, sheet, "text/csv");
+            Assert.Equal((3, 1), (report.Rows, report.Good));
+            Assert.Equal(new[] { (3, "village"), (4, "phone") }, report.Problems.Select(p => (p.Row, p.Field)).ToArray());
+        }
+        var first = await ImportSheets.ApplyAsync(gateway, DemoAccounts.Center, withBom, "text/csv");
+        Assert.Equal((true, 1, 0, 2), (first.Finished, first.Created, first.Skipped, first.Failed));
+        var again = await ImportSheets.ApplyAsync(gateway, DemoAccounts.Center, ImportSheets.Csv(rows, bom: false), "text/csv");
+        Assert.Equal((0, 1), (again.Created, again.Skipped));
+        Assert.Equal(1, await ImportSheets.CountAsync(gateway, tag));
+    }
+
+    [Fact]
     public async Task ACoordinatorsCsvExportHasABomAndMasksIdNumbers()
     {
         var client = await Clients.ForAsync(gateway, DemoAccounts.TownshipCoordinator);

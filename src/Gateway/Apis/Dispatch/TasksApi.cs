@@ -58,15 +58,21 @@ public static class TasksApi
         Grid.Contracts.TaskStage? stage = null, int pageIndex = 0, int pageSize = DispatchPageSize)
     {
         var paging = Paging(pageIndex, pageSize);
+        return TypedResults.Ok(paging.Of(await OpenTasksAsync(access, grains, clock, region, overdue, stage)));
+    }
+
+    /// <summary>The open tasks of a region (the caller's by default), overdue first: the board and its export.</summary>
+    internal static async Task<List<TaskListItemDto>> OpenTasksAsync(
+        AccessService access, IGrainFactory grains, TimeProvider clock, string? region, bool overdue, Grid.Contracts.TaskStage? stage)
+    {
         var scope = access.Scope(region);
         var now = clock.GetUtcNow().UtcDateTime;
         var open = await RegionBoards.OpenTasksAsync(grains, await RegionBoards.VillagesOfAsync(grains, scope));
-        var items = open.Select(t => t.ToListItem(now))
+        return open.Select(t => t.ToListItem(now))
             .Where(t => !overdue || t.Overdue)
             .Where(t => stage is null || t.Stage == stage)
             .OrderByDescending(t => t.Overdue).ThenBy(t => t.PromisedBy).ThenBy(t => t.Id, StringComparer.Ordinal)
             .ToList();
-        return TypedResults.Ok(paging.Of(items));
     }
 
     public static async Task<Ok<TaskDto>> GetTask(string id, ClaimsPrincipal user, AccessService access, IGrainFactory grains, TimeProvider clock, HttpResponse response)
