@@ -31,6 +31,27 @@ public sealed class ApiClient(HttpClient http, Session session)
         return await response.Content.ReadAsStringAsync();
     }
 
+    /// <summary>Posts a file as the body (a sheet to import) and reads the JSON answer.</summary>
+    public async Task<T> PostFileAsync<T>(string path, byte[] file, string contentType)
+    {
+        using var response = await SendWithRefreshAsync(() =>
+        {
+            var request = Request(HttpMethod.Post, path, null, null, null);
+            request.Content = new ByteArrayContent(file) { Headers = { ContentType = new MediaTypeHeaderValue(contentType) } };
+            return request;
+        });
+        if (!response.IsSuccessStatusCode) throw await ApiException.FromAsync(response);
+        return (await response.Content.ReadFromJsonAsync<T>(Json))!;
+    }
+
+    /// <summary>A file the server makes (an export), as bytes.</summary>
+    public async Task<byte[]> GetBytesAsync(string path)
+    {
+        using var response = await SendWithRefreshAsync(() => Request(HttpMethod.Get, path, null, null, null));
+        if (!response.IsSuccessStatusCode) throw await ApiException.FromAsync(response);
+        return await response.Content.ReadAsByteArrayAsync();
+    }
+
     public async Task<Tagged<T>> SendAsync<T>(HttpMethod method, string path, object? body = null, string? idempotencyKey = null, string? ifMatch = null)
     {
         using var response = await SendWithRefreshAsync(() => Request(method, path, body, idempotencyKey, ifMatch));

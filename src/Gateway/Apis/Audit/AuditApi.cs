@@ -16,6 +16,8 @@ public static class AuditApi
         var api = app.MapGroup("/api/admin/audit").WithTags("Admin").RequireAuthorization(p => p.RequireRole(Roles.Admin));
         api.MapGet("/", QueryAudit).WithName("QueryAudit")
             .WithSummary("Who read or changed whose personal data, newest first; filter by subject, actor and time (at most 31 days, default the last 7).");
+        api.MapGet("/export", AuditExports.ExportAudit).WithName("ExportAudit").Produces(200, contentType: Sheets.XlsxType, additionalContentTypes: [Sheets.CsvType])
+            .WithSummary("The audit search (subject, actor, at most 31 days) as XLSX or CSV, newest first.");
         return api;
     }
 

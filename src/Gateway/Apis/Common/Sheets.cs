@@ -3,6 +3,7 @@ using System.Text;
 using MiniExcelLibs;
 using MiniExcelLibs.Csv;
 using Grid.Grains.Common;
+using Microsoft.OpenApi;
 
 namespace Grid.Gateway.Apis.Common;
 
@@ -16,6 +17,22 @@ public static class Sheets
     public const string CsvType = "text/csv";
     public const long MaxUploadBytes = 16 * 1024 * 1024;
     public const int MaxRows = 20_000;
+
+    /// <summary>
+    /// Documents the body as an XLSX or CSV file. Not <c>Accepts</c>: that makes routing answer 415 before
+    /// authorization, so a stranger would hear 415, not 401; the handler checks the type itself.
+    /// </summary>
+    public static RouteHandlerBuilder AcceptsSheet(this RouteHandlerBuilder route) => route.AddOpenApiOperationTransformer((operation, _, _) =>
+    {
+        var file = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } };
+        operation.RequestBody = new OpenApiRequestBody
+        {
+            Required = true,
+            Description = "The sheet: XLSX, or CSV in UTF-8 (with or without BOM); the first row holds the column headers.",
+            Content = new Dictionary<string, OpenApiMediaType> { [XlsxType] = file, [CsvType] = file },
+        };
+        return Task.CompletedTask;
+    });
 
     /// <summary>Reads the request body; a 400/415 problem (as an exception) when it is not a sheet or too big.</summary>
     public static async Task<IReadOnlyList<IReadOnlyDictionary<string, string>>> ReadAsync(HttpRequest request)

@@ -23,6 +23,9 @@ public static class TasksApi
             .WithSummary("The signed-in worker's open tasks, most urgent and nearest first, each with why it came to them.");
         api.MapGet("/", GetTasks).WithName("GetTasks").RequireAuthorization(p => p.RequireRole(Staff))
             .WithSummary("Open tasks in a region (default: the caller's); overdue=true lists only those past their promised time.");
+        api.MapGet("/export", TaskExports.ExportTasks).WithName("ExportTasks").RequireAuthorization(p => p.RequireRole(Staff))
+            .Produces(200, contentType: Sheets.XlsxType, additionalContentTypes: [Sheets.CsvType])
+            .WithSummary("The open tasks of a region as XLSX or CSV; overdue=true exports the overdue board.");
         api.MapGet("/{id}", GetTask).WithName("GetTask").WithSummary("One task in full, with its history; the ETag is its version.");
         TaskActionsApi.MapTaskActions(api);
         return api;

@@ -18,9 +18,9 @@ public static class ResidentImportApi
     public static RouteGroupBuilder MapResidentImportApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/residents").WithTags("Residents").RequireAuthorization(p => p.RequireRole(Importers));
-        api.MapPost("/import/dry-run", DryRun).WithName("DryRunResidentImport").Accepts<byte[]>(Sheets.XlsxType, Sheets.CsvType)
+        api.MapPost("/import/dry-run", DryRun).WithName("DryRunResidentImport").AcceptsSheet()
             .WithSummary("Check a resident sheet (XLSX or UTF-8 CSV body) without saving: every bad row with its row number, field and why.");
-        api.MapPost("/import", Apply).WithName("ApplyResidentImport").Accepts<byte[]>(Sheets.XlsxType, Sheets.CsvType)
+        api.MapPost("/import", Apply).WithName("ApplyResidentImport").AcceptsSheet()
             .WithSummary("Apply a resident sheet: creates the good rows (a resident already imported is skipped); poll the job for progress.");
         api.MapGet("/import/{jobId}", GetImport).WithName("GetResidentImport").WithSummary("The progress of a resident import you started.");
         api.MapGet("/export", Export).WithName("ExportResidents").Produces(200, contentType: Sheets.XlsxType, additionalContentTypes: [Sheets.CsvType])
