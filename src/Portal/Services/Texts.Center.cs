@@ -32,6 +32,7 @@ public static partial class Texts
         ["import.title"] = ("导入特殊群体居民", "Import residents"),
         ["import.help"] = ("上传 XLSX 或 CSV（UTF-8），首行为列名：姓名、身份证号、手机、需求、照护等级、住址、纬度、经度、同意范围。先检查，再导入；已导入的居民不会重复创建。",
             "Upload XLSX or CSV (UTF-8) with headers 姓名, 身份证号, 手机, 需求, 照护等级, 住址, 纬度, 经度, 同意范围 (or name, idNumber, …). Check first, then import; residents already imported are not created twice."),
+        ["import.export"] = ("本辖区居民名单：", "Residents of your area:"),
         ["import.file"] = ("文件", "File"),
         ["import.dryRun"] = ("检查", "Check"),
         ["import.report"] = ("共 {0} 行，{1} 行可导入，{2} 个问题。", "{0} rows, {1} ready to import, {2} problems."),

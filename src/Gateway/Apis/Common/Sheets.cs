@@ -18,18 +18,22 @@ public static class Sheets
     public const long MaxUploadBytes = 16 * 1024 * 1024;
     public const int MaxRows = 20_000;
 
+    private const string CsvExample = "姓名,身份证号,手机,需求,照护等级,住址,纬度,经度,同意范围\r\n张桂兰,421202194501011236,13900001111,Aged、LivingAlone,2,咸安区温泉路1号,29.8461,114.3225,assisted-agency\r\n";
+
     /// <summary>
     /// Documents the body as an XLSX or CSV file. Not <c>Accepts</c>: that makes routing answer 415 before
     /// authorization, so a stranger would hear 415, not 401; the handler checks the type itself.
     /// </summary>
     public static RouteHandlerBuilder AcceptsSheet(this RouteHandlerBuilder route) => route.AddOpenApiOperationTransformer((operation, _, _) =>
     {
-        var file = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } };
+        var schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" };
+        var csv = new OpenApiMediaType { Schema = schema, Example = System.Text.Json.Nodes.JsonValue.Create(CsvExample) };
+        var xlsx = new OpenApiMediaType { Schema = schema, Example = System.Text.Json.Nodes.JsonValue.Create("(an .xlsx workbook: the first sheet, with the columns of the CSV example)") };
         operation.RequestBody = new OpenApiRequestBody
         {
             Required = true,
             Description = "The sheet: XLSX, or CSV in UTF-8 (with or without BOM); the first row holds the column headers.",
-            Content = new Dictionary<string, OpenApiMediaType> { [XlsxType] = file, [CsvType] = file },
+            Content = new Dictionary<string, OpenApiMediaType> { [XlsxType] = xlsx, [CsvType] = csv },
         };
         return Task.CompletedTask;
     });
