@@ -24,7 +24,8 @@ public sealed class ResidentImportPageTests(PortalFixture portal)
             $"城外居民,{first17[..16]}2{IdNumbers.CheckDigit(first17[..16] + "2")},13900003333,Aged,1,北京,39.9,116.4,") + "\r\n";
 
         var page = await portal.PageAsync(1024, 800);
-        await PortalFixture.SignInAsync(page, DemoAccounts.Center, "center/import");
+        await PortalFixture.SignInAsync(page, DemoAccounts.Center, "center/roster");
+        await page.GetByRole(AriaRole.Link, new() { Name = "导入居民" }).ClickAsync();
         await page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload { Name = "residents.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv) });
         await page.GetByRole(AriaRole.Button, new() { Name = "检查" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("共 3 行，1 行可导入，2 个问题。", new() { Timeout = 60_000 });
