@@ -56,6 +56,7 @@ app.MapAccountsApi();
 app.MapDeadlinesApi();
 app.MapLocateApi();
 app.MapResidentsApi();
+app.MapResidentImportApi();
 app.MapWorkersApi();
 app.MapRostersApi();
 app.MapAuditApi();

@@ -37,6 +37,19 @@ public sealed class ApiClient(HttpClient http, Session session)
         return await response.Content.ReadAsStringAsync();
     }
 
+    /// <summary>Posts a file as the body (a sheet to import) and reads the JSON answer.</summary>
+    public async Task<T> PostFileAsync<T>(string path, byte[] file, string contentType)
+    {
+        using var response = await SendWithRefreshAsync(() =>
+        {
+            var request = Request(HttpMethod.Post, path, null, null, null);
+            request.Content = new ByteArrayContent(file) { Headers = { ContentType = new MediaTypeHeaderValue(contentType) } };
+            return request;
+        });
+        if (!response.IsSuccessStatusCode) throw await ApiException.FromAsync(response);
+        return (await response.Content.ReadFromJsonAsync<T>(Json))!;
+    }
+
     /// <summary>A file as the server wrote it (a CSV keeps its byte-order mark, so a spreadsheet reads it as UTF-8).</summary>
     public async Task<byte[]> GetBytesAsync(string path)
     {

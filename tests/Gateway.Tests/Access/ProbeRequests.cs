@@ -49,6 +49,7 @@ public sealed class ProbeRequests(AccessWorld world)
         (_, "code") when path.StartsWith("/api/bundles", StringComparison.Ordinal) => world.BundleCode,
         (_, "code") or (_, "region") or (_, "key") => place.Village,
         (_, "itemCode") => world.ItemCode,
+        (_, "jobId") => "0000000000000000000000000000000f",
         (_, "dimension") => "region",
         (_, "number") => "1",
         (_, "step") => "party-group-review",

@@ -43,6 +43,7 @@ public static class Problems
         ConflictException => Details(409, ConflictTitle, exception.Message),
         PreconditionFailedException => Details(412, StaleTitle, exception.Message),
         ForbiddenException => Details(403, ForbiddenTitle, exception.Message),
+        UnsupportedSheetException => Details(415, "The file type is not supported.", exception.Message),
         LinkExpiredException => Details(410, "The link has expired.", exception.Message),
         BadHttpRequestException bad => Unreadable(bad),
         JsonException json => Details(400, "The request body is not valid JSON.", json.Message),

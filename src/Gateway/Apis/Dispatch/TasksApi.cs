@@ -23,6 +23,9 @@ public static class TasksApi
             .WithSummary("The signed-in worker's open tasks, most urgent and nearest first, each with why it came to them.");
         api.MapGet("/", GetTasks).WithName("GetTasks").RequireAuthorization(p => p.RequireRole(Staff))
             .WithSummary("Open tasks in a region (default: the caller's); overdue=true lists only those past their promised time.");
+        api.MapGet("/export", TaskExports.ExportTasks).WithName("ExportTasks").RequireAuthorization(p => p.RequireRole(Staff))
+            .Produces(200, contentType: Sheets.XlsxType, additionalContentTypes: [Sheets.CsvType])
+            .WithSummary("The open tasks of a region as XLSX or CSV; overdue=true exports the overdue board.");
         api.MapGet("/{id}", GetTask).WithName("GetTask").WithSummary("One task in full, with its history; the ETag is its version.");
         TaskActionsApi.MapTaskActions(api);
         return api;
@@ -58,15 +61,21 @@ public static class TasksApi
         Grid.Contracts.TaskStage? stage = null, int pageIndex = 0, int pageSize = DispatchPageSize)
     {
         var paging = Paging(pageIndex, pageSize);
+        return TypedResults.Ok(paging.Of(await OpenTasksAsync(access, grains, clock, region, overdue, stage)));
+    }
+
+    /// <summary>The open tasks of a region (the caller's by default), overdue first: the board and its export.</summary>
+    internal static async Task<List<TaskListItemDto>> OpenTasksAsync(
+        AccessService access, IGrainFactory grains, TimeProvider clock, string? region, bool overdue, Grid.Contracts.TaskStage? stage)
+    {
         var scope = access.Scope(region);
         var now = clock.GetUtcNow().UtcDateTime;
         var open = await RegionBoards.OpenTasksAsync(grains, await RegionBoards.VillagesOfAsync(grains, scope));
-        var items = open.Select(t => t.ToListItem(now))
+        return open.Select(t => t.ToListItem(now))
             .Where(t => !overdue || t.Overdue)
             .Where(t => stage is null || t.Stage == stage)
             .OrderByDescending(t => t.Overdue).ThenBy(t => t.PromisedBy).ThenBy(t => t.Id, StringComparer.Ordinal)
             .ToList();
-        return TypedResults.Ok(paging.Of(items));
     }
 
     public static async Task<Ok<TaskDto>> GetTask(string id, ClaimsPrincipal user, AccessService access, IGrainFactory grains, TimeProvider clock, HttpResponse response)

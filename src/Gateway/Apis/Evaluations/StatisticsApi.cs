@@ -1,3 +1,4 @@
+using Grid.Gateway.Apis.Common;
 using System.Globalization;
 using System.Security.Claims;
 using Grid.Contracts;
@@ -19,6 +20,9 @@ public static class StatisticsApi
         app.MapGet("/api/statistics/{dimension}/{key}", GetStatistics).WithTags("Statistics").WithName("GetEvaluationStatistics")
             .WithSummary("Satisfaction, bad-review, callback and on-time rectification rates of a worker, item, village, township, county or the city over [from, to]; excludeFlagged=true leaves out ratings entered by the server (their count is reported either way).")
             .RequireAuthorization(p => p.RequireRole(EvaluationMapping.StaffRoles));
+        app.MapGet("/api/statistics/{dimension}/{key}/export", StatisticsExports.ExportStatistics).WithTags("Statistics").WithName("ExportEvaluationStatistics")
+            .RequireAuthorization(p => p.RequireRole(EvaluationMapping.StaffRoles)).Produces(200, contentType: Sheets.XlsxType, additionalContentTypes: [Sheets.CsvType])
+            .WithSummary("The statistics of a worker, item or region over [from, to] as XLSX or CSV.");
         app.MapGet("/api/public/regions/{code}/satisfaction", GetPublicSatisfaction).WithTags("Public").WithName("GetRegionSatisfaction")
             .WithSummary("The public monthly satisfaction summary of a region (counts and rates only).").AllowAnonymous();
         app.MapGet("/api/quality-assessment", GetQualityAssessment).WithTags("Statistics").WithName("GetQualityAssessment")

@@ -3,6 +3,7 @@ using Grid.Grains.Geography;
 using Grid.Grains.People;
 
 using Grid.Gateway.Security.Access;
+using Grid.Grains.Common;
 
 namespace Grid.Gateway.Apis.People;
 
@@ -21,6 +22,26 @@ public static class ResidentWrites
             r.HomeLat, r.HomeLng, r.Address.Trim(), home.Grid.Code, home.Village.Code,
             [.. (r.Proxies ?? []).Select(p => new FamilyProxy(p.Name.Trim(), p.Relation?.Trim() ?? "", p.Phone, p.HasPowerOfAttorney))],
             consent);
+    }
+
+    /// <summary>
+    /// The one create path (POST and import): allocate the id under <paramref name="allocationKey"/>,
+    /// then save, the grain filing the resident into its grid cell and directory. A key seen before
+    /// names a resident already saved: it is filed again (idempotent) and returned with Created false.
+    /// </summary>
+    public static async Task<(Versioned<ResidentProfile> Resident, bool Created)> CreateAsync(
+        PeopleServices s, Caller caller, ResidentRequest r, List<Need> needs, GridLocation home, string? allocationKey)
+    {
+        var id = await s.Directory(home.Village.Code).AllocateIdAsync(PersonKind.Resident, allocationKey);
+        var grain = s.Grains.GetGrain<IResidentGrain>(id);
+        if (await grain.GetVersionedAsync() is { } replay)
+        {
+            // A retry: the first try may have stopped between saving and filing; filing again is idempotent.
+            await grain.EnsureFiledAsync();
+            return (replay, false);
+        }
+        var profile = Profile(id, r, needs, home, null, caller, s.UtcNow);
+        return (new Versioned<ResidentProfile>(profile, await grain.SaveAsync(profile, null)), true);
     }
 
     /// <summary>The names of the fields that changed, for the audit log (never the values).</summary>

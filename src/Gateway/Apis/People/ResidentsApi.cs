@@ -95,23 +95,12 @@ public static class ResidentsApi
         if (await s.LocateAsync(request.HomeLat, request.HomeLng) is not { } home) return OutsideCity();
         await s.Access.RequireAsync(Act.Change, new Target(Kind.Resident, home.Village.Code), $"You may not register residents in {home.Village.Name} ({home.Village.Code}).");
 
-        var id = await s.Directory(home.Village.Code).AllocateIdAsync(PersonKind.Resident, idempotencyKey is null ? null : $"{caller.UserName}:{idempotencyKey}");
-        var grain = s.Grains.GetGrain<IResidentGrain>(id);
-        if (await grain.GetVersionedAsync() is { } replay)
-        {
-            // A retry: the first try may have stopped between saving and filing; filing again is idempotent.
-            await grain.EnsureFiledAsync();
-            var again = replay.Value.ToDto(caller);
-            await s.Audit.WriteAsync(caller.Actor, "resident.create.replay", "resident", id, replay.Value.VillageCode, Clear(again));
-            response.Headers.ETag = HttpConcurrency.ETag(replay.Version);
-            return TypedResults.Created($"/api/residents/{id}", again);
-        }
-        var profile = ResidentWrites.Profile(id, request, needs, home, null, caller, s.UtcNow);
-        // The grain files the resident into its grid cell and directory (an outbox saved with it).
-        var version = await grain.SaveAsync(profile, null);
+        var (saved, created) = await ResidentWrites.CreateAsync(s, caller, request, needs, home, idempotencyKey is null ? null : $"{caller.UserName}:{idempotencyKey}");
+        var (id, profile) = (saved.Value.Id, saved.Value);
         var dto = profile.ToDto(caller);
-        await s.Audit.WriteAsync(caller.Actor, "resident.create", "resident", id, profile.VillageCode, $"grid {profile.GridId}; {Clear(dto)}");
-        response.Headers.ETag = HttpConcurrency.ETag(version);
+        await s.Audit.WriteAsync(caller.Actor, created ? "resident.create" : "resident.create.replay", "resident", id, profile.VillageCode,
+            created ? $"grid {profile.GridId}; {Clear(dto)}" : Clear(dto));
+        response.Headers.ETag = HttpConcurrency.ETag(saved.Version);
         return TypedResults.Created($"/api/residents/{id}", dto);
     }
 

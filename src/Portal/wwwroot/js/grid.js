@@ -8,6 +8,13 @@ window.grid = {
       { enableHighAccuracy: true, timeout: 15000, maximumAge: 60000 });
   }),
   online: () => navigator.onLine,
+  // Saves bytes the portal fetched with its token (an export) as a file download.
+  download: (name, type, base64) => {
+    const bytes = Uint8Array.from(atob(base64), c => c.charCodeAt(0));
+    const link = Object.assign(document.createElement('a'), { href: URL.createObjectURL(new Blob([bytes], { type })), download: name });
+    document.body.appendChild(link); link.click(); link.remove();
+    setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+  },
   watchOnline: dotnet => {
     window.addEventListener('online', () => dotnet.invokeMethodAsync('OnConnectivity', true));
     window.addEventListener('offline', () => dotnet.invokeMethodAsync('OnConnectivity', false));
