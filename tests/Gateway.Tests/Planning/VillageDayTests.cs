@@ -74,6 +74,10 @@ public sealed class VillageDayTests
         Assert.Equal(("23:59", 3), (ClockTime.Format(v["late"].Latest), v["late"].Priority));
         Assert.Equal(("23:59", 1), (ClockTime.Format(v["later"].Latest), v["later"].Priority));
         Assert.Equal(3, v["urgent"].Priority);
+
+        // Planned from 16:00, the 15:00 promise can no longer be kept: late, any time, priority 3.
+        var afternoon = Build([Task("due", TaskStage.Queued, promised: today15)], from: 16 * 60).Visits.Single();
+        Assert.Equal(("16:00", "23:59", 3), (ClockTime.Format(afternoon.Earliest), ClockTime.Format(afternoon.Latest), afternoon.Priority));
     }
 
     [Fact]

@@ -16,7 +16,8 @@ namespace Grid.Gateway.Apis.Dispatch;
 /// <item>A task accepted or under way is committed to its worker (<see cref="Visit.WorkerId"/>); a
 /// queued or offered one may go to anyone with the skills, so the plan can suggest a better worker.</item>
 /// <item>A task promised today must start by its promised time (priority 2 at least); one promised
-/// earlier is overdue: any time today, priority 3. Urgency gives the priority otherwise.</item>
+/// earlier than now, or than the plan's start, is late: any time today, priority 3. Urgency gives the
+/// priority otherwise.</item>
 /// <item>Workers start at their shift's start or now, whichever is later, and travel by e-bike (the
 /// common way round a village); a shift that spans 11:30–13:30 has a 30-minute lunch break in it.
 /// A worker is familiar (就熟) with the residents of the grids it serves today.</item>
@@ -46,13 +47,14 @@ public static class VillageDay
             County: villageCode.Length >= 6 ? villageCode[..6] : null);
     }
 
-    /// <summary>Overdue is judged by the clock; the visit may start from the plan's start.</summary>
+    /// <summary>Late is judged by the clock and the plan's start; the visit may start from the plan's start.</summary>
     private static Visit VisitOf(TaskSummary t, DateOnly today, int clock, int now, HashSet<string> staff)
     {
         var duration = t.Kind == TaskKind.CareVisit ? CareVisitMinutes : RequestMinutes;
         var promisedDay = ShanghaiTime.DateOf(t.PromisedByUtc);
         var promised = Minute(t.PromisedByUtc);
-        var overdue = promisedDay < today || (promisedDay == today && promised < clock);
+        // Late: promised before now, or before the plan can start (a plan from 08:00 cannot keep a 04:00 promise).
+        var overdue = promisedDay < today || (promisedDay == today && promised < Math.Max(clock, now));
         var dueToday = promisedDay == today && !overdue;
         var priority = overdue ? 3 : Math.Max((int)t.Urgency, dueToday ? 2 : 1);
         var latest = dueToday ? promised : LastMinute;
